@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const ROLES = ['province_admin', 'unit_admin', 'regional_manager', 'enterprise_hr', 'reviewer', 'worker'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const PERMISSIONS = [
+  'account:self',
+  'org:read',
+  'org:manage',
+  'network:read',
+  'network:manage',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'personal_data:unmask',
+] as const;
+export const PermissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+/** How far a granted permission reaches: the actor's own org subtree, or the whole province. */
+export const GRANT_SCOPES = ['subtree', 'all'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
+import type { Config } from './config.js';
+import { seedReferenceOrgs } from './modules/org/org.seed.js';
+import * as authService from './modules/users/auth.service.js';
+import type { Ctx } from './platform/context.js';
+import { openRuntime, type Runtime } from './platform/runtime.js';
+import { getSetting, setSetting } from './platform/settings.js';
+
+const consoleLog = {
+  info: (o: unknown, m?: string) => console.log(m ?? o),
+  warn: (o: unknown, m?: string) => console.warn(m ?? o),
+  error: (o: unknown, m?: string) => console.error(m ?? o),
+  debug: () => {},
+};
+
+export function systemCtx(runtime: Runtime, name: string): Ctx {
+  return { db: runtime.database.db, actor: { kind: 'system', name }, now: () => new Date(), log: consoleLog, cipher: runtime.cipher };
+}
+
+/** First start: reference orgs always; the demo network and accounts unless CHANGAI_DEMO=0. */
+export async function prepareData(runtime: Runtime, config: Config): Promise<{ demoLoaded: boolean }> {
+  const db = runtime.database.db;
+  await seedReferenceOrgs(db, new Date());
+  if (!config.demo) return { demoLoaded: false };
+  if (await getSetting(db, 'demo.loaded')) return { demoLoaded: true };
+  if (!(await authService.needsSetup(systemCtx(runtime, 'demo')))) return { demoLoaded: false };
+  await loadDemoData(systemCtx(runtime, 'demo'));
+  await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
+  return { demoLoaded: true };
+}
+
+export async function serve(config: Config): Promise<FastifyInstance> {
+  const started = performance.now();
+  const runtime = await openRuntime(config, 'server', { port: config.port });
+  let app: FastifyInstance | undefined;
+  try {
+    const { demoLoaded } = await prepareData(runtime, config);
+    app = await buildApp({ config, database: runtime.database, cipher: runtime.cipher });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const needsSetup = await authService.needsSetup(systemCtx(runtime, 'serve'));
+    const where = runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+    const lines = [
+      '',
+      `  产改通 Changai ${config.version} is ready at ${url}  (${where}; started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `  API reference: ${url}/api/docs`,
+    ];
+    if (demoLoaded) {
+      lines.push(`  Demo accounts (password for all: ${DEMO_ACCOUNTS[0]?.password}):`);
+      for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(10)} ${a.role}`);
+    } else if (needsSetup) {
+      lines.push(`  No administrator yet: open ${url}/setup, or run`);
+      lines.push('    npx changai user add --username admin --password <password> --role province_admin --org 420000');
+    } else {
+      lines.push('  Sign in with your account.');
+    }
+    console.log(`${lines.join('\n')}\n`);
+  } catch (error) {
+    await app?.close();
+    await runtime.close();
+    throw error;
+  }
+  const shutdown = async (signal: string) => {
+    app?.log.info({ signal }, 'shutting down');
+    await app?.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return app;
+}

@@ -1,0 +1,7 @@
+import type { Health } from '@changai/contracts';
+import type { Database } from '../../platform/db/database.js';
+import { migrationState } from '../../platform/db/migrate.js';
+
+export async function check(database: Database, version: string): Promise<Health> {
+  return { status: 'ok', version, database: database.kind, migrations: await migrationState(database.db) };
+}

@@ -1,0 +1,209 @@
+import type { OrgKind } from '@changai/contracts';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Scope } from '../../platform/auth/scope.js';
+import { pathInScope } from '../../platform/auth/scope.js';
+import type { Db } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+
+const childCount = (eb: ExpressionBuilder<DB, 'orgs'>) =>
+  eb
+    .selectFrom('orgs as c')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .whereRef('c.parentId', '=', 'orgs.id')
+    .$asScalar()
+    .$notNull()
+    .as('childCount');
+
+const ORG_COLUMNS = [
+  'orgs.id',
+  'orgs.code',
+  'orgs.name',
+  'orgs.kind',
+  'orgs.parentId',
+  'orgs.path',
+  'orgs.depth',
+  'orgs.isActive',
+  'orgs.createdAt',
+  'orgs.updatedAt',
+] as const;
+
+export type OrgRow = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  childCount: number;
+};
+
+export function findById(db: Db, id: string): Promise<OrgRow | undefined> {
+  return db
+    .selectFrom('orgs')
+    .select([...ORG_COLUMNS, childCount])
+    .where('orgs.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findByCode(db: Db, code: string) {
+  return db.selectFrom('orgs').select(['id', 'path', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export type ListFilter = {
+  scope: Scope;
+  parentId?: string;
+  /** Without a parent or search: the topmost orgs the scope reaches. */
+  rootPath?: string;
+  q?: string;
+  kind?: OrgKind;
+  includeInactive: boolean;
+  limit: number;
+};
+
+export function list(db: Db, f: ListFilter): Promise<OrgRow[]> {
+  return db
+    .selectFrom('orgs')
+    .select([...ORG_COLUMNS, childCount])
+    .where((eb) => pathInScope(f.scope, eb.ref('orgs.path')))
+    .$if(f.parentId !== undefined, (q) => q.where('orgs.parentId', '=', f.parentId as string))
+    .$if(f.rootPath !== undefined, (q) => q.where('orgs.path', '=', f.rootPath as string))
+    .$if(f.q !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([eb('orgs.name', 'like', `%${escapeLike(f.q as string)}%`), eb('orgs.code', 'like', `${escapeLike(f.q as string)}%`)]),
+      ),
+    )
+    .$if(f.kind !== undefined, (q) => q.where('orgs.kind', '=', f.kind as string))
+    .$if(!f.includeInactive, (q) => q.where('orgs.isActive', '=', true))
+    .orderBy('orgs.depth')
+    .orderBy('orgs.code')
+    .orderBy('orgs.id')
+    .limit(f.limit)
+    .execute();
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Ancestors of a path from the root down, excluding the org itself. */
+export function ancestors(db: Db, path: string) {
+  const ids = path.split('/').filter(Boolean).slice(0, -1);
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orgs').select(['id', 'code', 'name', 'kind', 'path']).where('id', 'in', ids).orderBy('depth').execute();
+}
+
+export function insert(
+  db: Db,
+  values: { code: string; name: string; kind: string; parentId: string | null; parentPath: string | null; now: Date },
+) {
+  const id = crypto.randomUUID();
+  const path = `${values.parentPath ?? '/'}${id}/`;
+  return db
+    .insertInto('orgs')
+    .values({
+      id,
+      code: values.code,
+      name: values.name,
+      kind: values.kind,
+      parentId: values.parentId,
+      path,
+      depth: path.split('/').filter(Boolean).length - 1,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .returning(['id', 'path'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function update(db: Db, id: string, values: { name?: string; kind?: string; isActive?: boolean; now: Date }) {
+  await db
+    .updateTable('orgs')
+    .set({
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.kind !== undefined ? { kind: values.kind } : {}),
+      ...(values.isActive !== undefined ? { isActive: values.isActive } : {}),
+      updatedAt: values.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Re-roots a whole subtree in one statement: every path under the old prefix gets the new one. */
+export async function moveSubtree(db: Db, id: string, input: { oldPath: string; newPath: string; newParentId: string; now: Date }) {
+  const depthDelta = input.newPath.split('/').filter(Boolean).length - input.oldPath.split('/').filter(Boolean).length;
+  await db
+    .updateTable('orgs')
+    .set((eb) => ({
+      path: sql<string>`${input.newPath} || substr(${eb.ref('path')}, ${input.oldPath.length + 1})`,
+      depth: sql<number>`${eb.ref('depth')} + ${depthDelta}`,
+    }))
+    .where('path', 'like', `${input.oldPath}%`)
+    .execute();
+  await db.updateTable('orgs').set({ parentId: input.newParentId, updatedAt: input.now }).where('id', '=', id).execute();
+}
+
+export async function countDependents(db: Db, id: string) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('orgs')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('parentId', '=', id)
+        .as('children'),
+      eb
+        .selectFrom('orgs')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('parentId', '=', id)
+        .where('isActive', '=', true)
+        .as('activeChildren'),
+      eb
+        .selectFrom('users')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .as('users'),
+      eb
+        .selectFrom('users')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .where('isActive', '=', true)
+        .as('activeUsers'),
+      eb
+        .selectFrom('networkAssignments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .as('assignments'),
+      eb
+        .selectFrom('unitContacts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .as('contacts'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    children: Number(row.children),
+    activeChildren: Number(row.activeChildren),
+    users: Number(row.users),
+    activeUsers: Number(row.activeUsers),
+    assignments: Number(row.assignments),
+    contacts: Number(row.contacts),
+  };
+}
+
+export async function remove(db: Db, id: string) {
+  await db.deleteFrom('orgs').where('id', '=', id).execute();
+}
+
+export function countAll(db: Db) {
+  return db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+}
+
+export function findRoot(db: Db) {
+  return db.selectFrom('orgs').select(['id', 'code', 'name', 'path']).where('depth', '=', 0).orderBy('code').executeTakeFirst();
+}

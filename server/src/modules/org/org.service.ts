@@ -1,0 +1,183 @@
+import type { CreateOrg, MoveOrg, Org, OrgDetail, OrgKind, OrgListQuery, Permission, UpdateOrg } from '@changai/contracts';
+import { audit } from '../../platform/audit.js';
+import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { ConflictError, RuleViolationError } from '../../platform/errors.js';
+import * as auditLog from '../audit/audit.service.js';
+import { loadOrgInScope } from './org.access.js';
+import type { OrgRow } from './org.repository.js';
+import * as orgs from './org.repository.js';
+
+const toOrg = (row: OrgRow): Org => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  kind: row.kind as OrgKind,
+  parentId: row.parentId,
+  depth: row.depth,
+  isActive: row.isActive,
+  childCount: Number(row.childCount),
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+const snapshot = (row: Pick<OrgRow, 'code' | 'name' | 'kind' | 'parentId' | 'isActive'>) => ({
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  parentId: row.parentId,
+  isActive: row.isActive,
+});
+
+export async function list(ctx: Ctx, query: OrgListQuery): Promise<Org[]> {
+  const scope = scopeFor(ctx.actor, 'org:read');
+  const topLevel = query.parentId === undefined && query.q === undefined && query.kind === undefined;
+  let rootPath: string | undefined;
+  if (topLevel) rootPath = scope.kind === 'subtree' ? scope.path : undefined;
+  const rows = await orgs.list(ctx.db, {
+    scope,
+    parentId: query.parentId,
+    q: query.q || undefined,
+    kind: query.kind,
+    includeInactive: query.includeInactive ?? false,
+    limit: query.limit,
+    rootPath,
+  });
+  // The whole province: its top is the root org(s).
+  const result = topLevel && scope.kind === 'all' ? rows.filter((r) => r.depth === 0) : rows;
+  return result.map(toOrg);
+}
+
+export async function get(ctx: Ctx, orgId: string): Promise<OrgDetail> {
+  const org = await loadOrgInScope(ctx.db, ctx, orgId, 'org:read');
+  const scope = scopeFor(ctx.actor, 'org:read');
+  const [ancestors, dependents] = await Promise.all([orgs.ancestors(ctx.db, org.path), orgs.countDependents(ctx.db, orgId)]);
+  return {
+    ...toOrg(org),
+    // Ancestors above the actor's scope are not theirs to see.
+    ancestors: ancestors
+      .filter((a) => isPathInScope(scope, a.path))
+      .map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind as OrgKind })),
+    userCount: dependents.users,
+  };
+}
+
+/** The province root: a reference lookup, needing no actor (first set-up, seeding). */
+export function findRoot(db: Db) {
+  return orgs.findRoot(db);
+}
+
+/** Other modules ask here whether an org is theirs to use: the one subtree check. */
+export async function requireOrg(ctx: Ctx, orgId: string, permission: Permission) {
+  const org = await loadOrgInScope(ctx.db, ctx, orgId, permission);
+  return { id: org.id, code: org.code, name: org.name, kind: org.kind as OrgKind, path: org.path, isActive: org.isActive };
+}
+
+export async function create(ctx: Ctx, input: CreateOrg): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const parent = await loadOrgInScope(trx, ctx, input.parentId, 'org:manage');
+    if (!parent.isActive) throw new RuleViolationError('org.parent_inactive');
+    if (await orgs.findByCode(trx, input.code)) throw new ConflictError('org.code_taken', { code: input.code });
+    const { id } = await orgs.insert(trx, { ...input, parentId: parent.id, parentPath: parent.path, now: ctx.now() });
+    const created = (await orgs.findById(trx, id)) as OrgRow;
+    await audit(trx, ctx, { action: 'org.create', entityType: 'org', entityId: id, orgId: id, after: snapshot(created) });
+    return toOrg(created);
+  });
+}
+
+export async function update(ctx: Ctx, orgId: string, input: UpdateOrg): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadOrgInScope(trx, ctx, orgId, 'org:manage');
+    if (before.depth === 0 && input.kind !== undefined) throw new RuleViolationError('org.root_immutable');
+    await orgs.update(trx, orgId, { ...input, now: ctx.now() });
+    const after = (await orgs.findById(trx, orgId)) as OrgRow;
+    await audit(trx, ctx, {
+      action: 'org.update',
+      entityType: 'org',
+      entityId: orgId,
+      orgId,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return toOrg(after);
+  });
+}
+
+function assertNotOwnScopeRoot(ctx: Ctx, org: OrgRow) {
+  if (org.depth === 0) throw new RuleViolationError('org.root_immutable');
+  if (ctx.actor.kind === 'user' && ctx.actor.orgId === org.id) throw new RuleViolationError('org.own_org');
+}
+
+export async function move(ctx: Ctx, orgId: string, input: MoveOrg): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await loadOrgInScope(trx, ctx, orgId, 'org:manage');
+    assertNotOwnScopeRoot(ctx, org);
+    const target = await loadOrgInScope(trx, ctx, input.parentId, 'org:manage');
+    if (target.path.startsWith(org.path)) throw new RuleViolationError('org.move_into_own_subtree');
+    if (!target.isActive) throw new RuleViolationError('org.parent_inactive');
+    if (target.id === org.parentId) return toOrg(org);
+    const newPath = `${target.path}${org.id}/`;
+    await orgs.moveSubtree(trx, orgId, { oldPath: org.path, newPath, newParentId: target.id, now: ctx.now() });
+    const after = (await orgs.findById(trx, orgId)) as OrgRow;
+    await audit(trx, ctx, {
+      action: 'org.move',
+      entityType: 'org',
+      entityId: orgId,
+      orgId,
+      before: { parentId: org.parentId },
+      after: { parentId: target.id, parentName: target.name },
+    });
+    return toOrg(after);
+  });
+}
+
+export async function setActive(ctx: Ctx, orgId: string, isActive: boolean): Promise<Org> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await loadOrgInScope(trx, ctx, orgId, 'org:manage');
+    assertNotOwnScopeRoot(ctx, org);
+    if (org.isActive === isActive) return toOrg(org);
+    if (isActive) {
+      const parent = org.parentId ? await orgs.findById(trx, org.parentId) : undefined;
+      if (parent && !parent.isActive) throw new RuleViolationError('org.parent_inactive');
+    } else {
+      const deps = await orgs.countDependents(trx, orgId);
+      if (deps.activeChildren > 0) throw new RuleViolationError('org.has_active_children', { count: deps.activeChildren });
+      if (deps.activeUsers > 0) throw new RuleViolationError('org.has_active_users', { count: deps.activeUsers });
+    }
+    await orgs.update(trx, orgId, { isActive, now: ctx.now() });
+    await audit(trx, ctx, {
+      action: isActive ? 'org.reactivate' : 'org.deactivate',
+      entityType: 'org',
+      entityId: orgId,
+      orgId,
+      before: { isActive: org.isActive },
+      after: { isActive },
+    });
+    return toOrg({ ...org, isActive });
+  });
+}
+
+/** Deletes an org only when nothing refers to it; otherwise says what does. */
+export async function history(ctx: Ctx, orgId: string) {
+  await loadOrgInScope(ctx.db, ctx, orgId, 'org:read');
+  return auditLog.historyOf(ctx, 'org', orgId);
+}
+
+export async function remove(ctx: Ctx, orgId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const org = await loadOrgInScope(trx, ctx, orgId, 'org:manage');
+    assertNotOwnScopeRoot(ctx, org);
+    const deps = await orgs.countDependents(trx, orgId);
+    if (deps.children > 0) throw new ConflictError('org.has_children', { count: deps.children });
+    const refs = Object.entries({ users: deps.users, network: deps.assignments, contacts: deps.contacts }).filter(([, n]) => n > 0);
+    if (refs.length > 0) {
+      throw new ConflictError('org.is_referenced', {
+        count: refs.reduce((sum, [, n]) => sum + n, 0),
+        what: refs.map(([k]) => k).join(', '),
+      });
+    }
+    await orgs.remove(trx, orgId);
+    await audit(trx, ctx, { action: 'org.delete', entityType: 'org', entityId: orgId, orgId, before: snapshot(org) });
+  });
+}

@@ -1,0 +1,51 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const VERSION = 'v1';
+
+/** AES-256-GCM for personal data at rest, plus an HMAC blind index for exact lookups. */
+export class DataCipher {
+  readonly #encKey: Buffer;
+  readonly #macKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
+    this.#encKey = Buffer.from(hkdfSync('sha256', masterKey, '', 'changai/aes-256-gcm', 32));
+    this.#macKey = Buffer.from(hkdfSync('sha256', masterKey, '', 'changai/blind-index', 32));
+  }
+
+  encrypt(plaintext: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#encKey, iv);
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  decrypt(stored: string): string {
+    const [version, payload] = stored.split(':');
+    if (version !== VERSION || !payload) throw new Error('Unknown ciphertext format');
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.#encKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  blindIndex(value: string): string {
+    return createHmac('sha256', this.#macKey).update(value).digest('base64url');
+  }
+}
+
+/**
+ * The key comes from CHANGAI_DATA_KEY (hex), or is generated once into `<dataDir>/data.key` (0600).
+ * Several instances sharing one PostgreSQL must share the key through the environment.
+ */
+export function loadDataKey(dataDir: string, hexKey?: string): Buffer {
+  if (hexKey) return Buffer.from(hexKey, 'hex');
+  const file = path.join(dataDir, 'data.key');
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}

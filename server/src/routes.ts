@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { networkRoutes } from './modules/network/network.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { authRoutes } from './modules/users/auth.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import type { Database } from './platform/db/database.js';
+
+/** Every module's routes, explicitly. */
+export async function registerRoutes(app: FastifyInstance, deps: { database: Database; config: Config }) {
+  await app.register(healthRoutes, { database: deps.database, version: deps.config.version });
+  await app.register(authRoutes, { secureCookies: deps.config.secureCookies, sessionHours: deps.config.sessionHours });
+  await app.register(orgRoutes);
+  await app.register(networkRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+}
