@@ -9,18 +9,21 @@ export type AuditInput = {
   orgId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Who acted, when the context is anonymous but the actor is known (a sign-in). */
+  actor?: { id: string; username: string; role: string };
 };
 
 /** Appends one event; call it inside the service's transaction so the write and its record commit together. */
 export async function audit(db: Db, ctx: Pick<Ctx, 'actor' | 'now' | 'ip' | 'requestId'>, event: AuditInput): Promise<void> {
   const actor = ctx.actor;
+  const who = event.actor ?? (actor.kind === 'user' ? { id: actor.userId, username: actor.username, role: actor.role } : undefined);
   await db
     .insertInto('auditEvents')
     .values({
       at: ctx.now(),
-      actorId: actor.kind === 'user' ? actor.userId : null,
-      actorUsername: actor.kind === 'user' ? actor.username : actor.kind === 'system' ? `system:${actor.name}` : null,
-      actorRole: actor.kind === 'user' ? actor.role : null,
+      actorId: who?.id ?? null,
+      actorUsername: who?.username ?? (actor.kind === 'system' ? `system:${actor.name}` : null),
+      actorRole: who?.role ?? null,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId ?? null,

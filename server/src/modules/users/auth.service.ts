@@ -60,6 +60,7 @@ export async function login(ctx: Ctx, input: Login, meta: { userAgent?: string; 
     throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
   }
   const isValid = (await verifyPassword(user.passwordHash, input.password)) && user.isActive;
+  const who = { id: user.id, username: user.username, role: user.role };
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const txCtx = { ...ctx, db: trx };
     if (!isValid) {

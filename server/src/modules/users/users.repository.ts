@@ -33,7 +33,7 @@ export function findById(db: Db, id: string) {
 export function findCredentials(db: Db, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'passwordHash', 'isActive', 'failedLogins', 'lockedUntil', 'orgId'])
+    .select(['id', 'username', 'role', 'passwordHash', 'isActive', 'failedLogins', 'lockedUntil', 'orgId'])
     .where(sql<string>`lower(username)`, '=', username.toLowerCase())
     .executeTakeFirst();
 }
