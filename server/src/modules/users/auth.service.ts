@@ -90,7 +90,7 @@ export async function login(ctx: Ctx, input: Login, meta: { userAgent?: string; 
       entityType: 'user',
       entityId: user.id,
       orgId: user.orgId,
-      after: { username: user.username },
+      actor: who,
     });
     return { token, session };
   });
