@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 export const IdSchema = z.uuid();
 export const IsoDateSchema = z.iso.date();
-export const InstantSchema = z.date();
+/** An instant: a Date in code, an ISO 8601 string on the wire (parsed back into a Date by clients). */
+export const InstantSchema = z.coerce.date();
 
 export const LIST_LIMIT_MAX = 200;
 export const LIST_LIMIT_DEFAULT = 50;

@@ -1,5 +1,5 @@
 import type { Role } from '@changai/contracts';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Ctx } from '../src/platform/context.js';
@@ -53,12 +53,12 @@ export async function createTestApp(): Promise<TestApp> {
 export type Client = {
   username: string;
   role?: Role;
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  delete(url: string): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
 };
 
 export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
