@@ -14,12 +14,18 @@ declare module 'fastify' {
     permission?: Permission;
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with what it requires, for the route × role tests and documentation. */
+    routeTable: RouteInfo[];
+  }
   interface FastifyRequest {
     ctx: Ctx;
     /** The session's CSRF token, when signed in. */
     csrfToken?: string;
   }
 }
+
+export type RouteInfo = { method: string; url: string; permission?: Permission; public: boolean };
 
 export type AuthOptions = { db: Db; cipher: DataCipher; now: () => Date; sessionHours: number };
 
@@ -33,6 +39,16 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => 
   const routes: { method: unknown; url: string; config?: unknown }[] = [];
   app.addHook('onRoute', (route) => {
     routes.push(route);
+  });
+  app.decorate('routeTable', {
+    getter: () =>
+      routes.flatMap((r) => {
+        const config = (r.config ?? {}) as { permission?: Permission; public?: boolean };
+        const methods = Array.isArray(r.method) ? r.method : [r.method];
+        return methods
+          .filter((m) => m !== 'HEAD')
+          .map((m) => ({ method: String(m), url: r.url, permission: config.permission, public: config.public === true }));
+      }),
   });
   // Checked once all hooks have run, since plugins may mark their routes public after registering them.
   app.addHook('onReady', async () => {

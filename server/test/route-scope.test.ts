@@ -1,0 +1,142 @@
+import { type Permission, ROLES, type Role } from '@changai/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as networkService from '../src/modules/network/network.service.js';
+import { grantScope } from '../src/platform/auth/permissions.js';
+import { makeOrg, makeUser, orgByCode } from './factories.js';
+import { createTestApp, signIn, type TestApp } from './test-app.js';
+
+/**
+ * Walks every API route with every role. A role without the route's permission gets 403; a role
+ * whose grant reaches only its own subtree gets 404 for rows outside it, never sees them in lists,
+ * and changes nothing there.
+ */
+let t: TestApp;
+const users = {} as Record<Role, string>;
+const outside = { orgId: '', userId: '', assignmentId: '', contactId: '', orgCode: '', username: '' };
+const inside = { orgId: '' };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const root = await orgByCode(t.system, '420000');
+  const wuhan = await orgByCode(t.system, '420100');
+  const yichang = await orgByCode(t.system, '420500');
+  const out = await makeOrg(t.system, { parentId: yichang.id, name: '宜昌外部企业' });
+  const outUser = await makeUser(t.system, { orgId: out.id, role: 'worker' });
+  const assignment = await networkService.assign(t.system, { orgId: out.id, role: 'liaison', effectiveFrom: '2020-01-01' });
+  const contact = await networkService.addContact(t.system, out.id, { name: '外部联络人', phone: '13700001111', isPrimary: true });
+  Object.assign(outside, { orgId: out.id, userId: outUser.id, assignmentId: assignment.id, contactId: contact.id, orgCode: out.code, username: outUser.username });
+  inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
+  for (const role of ROLES) {
+    users[role] = (await makeUser(t.system, { orgId: role === 'province_admin' ? root.id : wuhan.id, role })).username;
+  }
+});
+afterAll(() => t.close());
+
+/** A valid request for each route, aimed at rows outside the Wuhan subtree. */
+function sample(method: string, url: string): { url: string; payload?: unknown } | undefined {
+  const path = url
+    .replace(':orgId', outside.orgId)
+    .replace(':userId', outside.userId)
+    .replace(':assignmentId', outside.assignmentId)
+    .replace(':contactId', outside.contactId);
+  const bodies: Record<string, unknown> = {
+    'POST /api/v1/auth/logout': undefined,
+    'GET /api/v1/auth/session': undefined,
+    'POST /api/v1/auth/password': { currentPassword: 'not-the-password', newPassword: 'Whatever-pass-1' },
+    'GET /api/v1/orgs': undefined,
+    'GET /api/v1/orgs/:orgId': undefined,
+    'GET /api/v1/orgs/:orgId/history': undefined,
+    'POST /api/v1/orgs': { parentId: outside.orgId, code: 'SCOPE-X', name: '越权', kind: 'enterprise' },
+    'PATCH /api/v1/orgs/:orgId': { name: '越权改名' },
+    'POST /api/v1/orgs/:orgId/move': { parentId: inside.orgId },
+    'POST /api/v1/orgs/:orgId/deactivate': undefined,
+    'POST /api/v1/orgs/:orgId/reactivate': undefined,
+    'DELETE /api/v1/orgs/:orgId': undefined,
+    'GET /api/v1/network': undefined,
+    'GET /api/v1/network/units/:orgId': undefined,
+    'POST /api/v1/network/assignments': { orgId: outside.orgId, role: 'member', effectiveFrom: '2030-01-01' },
+    'POST /api/v1/network/assignments/:assignmentId/end': { effectiveTo: '2030-12-31' },
+    'POST /api/v1/network/units/:orgId/contacts': { name: '越权', isPrimary: false },
+    'PUT /api/v1/network/contacts/:contactId': { name: '越权', isPrimary: false },
+    'DELETE /api/v1/network/contacts/:contactId': undefined,
+    'GET /api/v1/network/contacts/:contactId/phone': undefined,
+    'GET /api/v1/users': undefined,
+    'GET /api/v1/users/:userId': undefined,
+    'POST /api/v1/users': { username: 'scope-x', displayName: 'x', password: 'Initial-pass-1', role: 'worker', orgId: outside.orgId },
+    'PATCH /api/v1/users/:userId': { displayName: '越权改名' },
+    'POST /api/v1/users/:userId/reset-password': { password: 'Another-pass-1' },
+    'GET /api/v1/roles': undefined,
+    'GET /api/v1/audit': undefined,
+  };
+  const key = `${method} ${url}`;
+  if (!(key in bodies)) return undefined;
+  const query: Record<string, string> = { 'GET /api/v1/orgs': `?q=${outside.orgCode}`, 'GET /api/v1/users': `?q=${outside.username}` };
+  return { url: path + (query[key] ?? ''), payload: bodies[key] };
+}
+
+async function snapshotOutside() {
+  const db = t.database.db;
+  return {
+    org: await db.selectFrom('orgs').select(['name', 'parentId', 'path', 'isActive']).where('id', '=', outside.orgId).executeTakeFirst(),
+    user: await db.selectFrom('users').select(['displayName', 'passwordHash', 'isActive']).where('id', '=', outside.userId).executeTakeFirst(),
+    assignment: await db.selectFrom('networkAssignments').select(['effectiveTo']).where('id', '=', outside.assignmentId).executeTakeFirst(),
+    contact: await db.selectFrom('unitContacts').select(['name']).where('id', '=', outside.contactId).executeTakeFirst(),
+    orgs: await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    users: await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  };
+}
+
+describe('route × role authorization', () => {
+  it('has a sample request for every protected API route', () => {
+    const missing = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1') && !r.public && !sample(r.method, r.url));
+    expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('declares a permission or public on every route', () => {
+    expect(t.app.routeTable.filter((r) => !r.public && !r.permission)).toEqual([]);
+  });
+
+  it('lets no role read or change anything outside its scope', async () => {
+    const before = await snapshotOutside();
+    // Signing out ends the session used for the rest: walk it last.
+    const routes = t.app.routeTable
+      .filter((r) => r.url.startsWith('/api/v1') && !r.public)
+      .sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+    const outsideIds = [outside.orgId, outside.userId, outside.assignmentId, outside.contactId];
+    const failures: string[] = [];
+    let checks = 0;
+    for (const role of ROLES) {
+      const client = await signIn(t.app, users[role]);
+      for (const route of routes) {
+        const req = sample(route.method, route.url);
+        if (!req) continue;
+        const grant = grantScope(role, route.permission as Permission);
+        // A province-wide grant may legitimately change these rows: only its reads are walked.
+        if (grant === 'all' && route.method !== 'GET') continue;
+        const res = await client.request({ method: route.method as 'GET', url: req.url, payload: req.payload as never });
+        const label = `${role} ${route.method} ${route.url} → ${res.statusCode}`;
+        checks++;
+        if (res.statusCode >= 500) failures.push(`${label} (server error)`);
+        else if (!grant) {
+          if (res.statusCode !== 403) failures.push(`${label} (expected 403)`);
+        } else if (grant === 'subtree') {
+          const hasTarget = route.url.includes(':') || (route.method !== 'GET' && route.method !== 'DELETE');
+          if (hasTarget && route.permission !== 'account:self' && res.statusCode !== 404) failures.push(`${label} (expected 404)`);
+          if (res.statusCode < 300 && outsideIds.some((id) => res.body.includes(id))) failures.push(`${label} (leaked an outside row)`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checks).toBeGreaterThan(ROLES.length * 20);
+    expect(await snapshotOutside()).toEqual(before);
+  });
+
+  it('answers 401 to every protected route without a session', async () => {
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1') && !r.public);
+    for (const route of routes) {
+      const req = sample(route.method, route.url);
+      const res = await t.app.inject({ method: route.method as 'GET', url: req?.url ?? route.url, payload: req?.payload as never });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+});
