@@ -13,6 +13,7 @@ import type { DataCipher } from './platform/crypto.js';
 import type { Database } from './platform/db/database.js';
 import { authPlugin } from './platform/http/auth-plugin.js';
 import { errorBody, handleError } from './platform/http/error-handler.js';
+import { textGuard } from './platform/http/text-guard.js';
 import { registerRoutes } from './routes.js';
 
 export type AppDeps = {
@@ -36,6 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    // Router-level failures (over-long params, bad URLs) get the same error body as everything else.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -53,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(textGuard);
   await app.register(authPlugin, { db: database.db, cipher: deps.cipher, now, sessionHours: config.sessionHours });
   app.addHook('onRoute', (route) => {
     // The documentation pages are public by nature.

@@ -24,7 +24,14 @@ beforeAll(async () => {
   const outUser = await makeUser(t.system, { orgId: out.id, role: 'worker' });
   const assignment = await networkService.assign(t.system, { orgId: out.id, role: 'liaison', effectiveFrom: '2020-01-01' });
   const contact = await networkService.addContact(t.system, out.id, { name: '外部联络人', phone: '13700001111', isPrimary: true });
-  Object.assign(outside, { orgId: out.id, userId: outUser.id, assignmentId: assignment.id, contactId: contact.id, orgCode: out.code, username: outUser.username });
+  Object.assign(outside, {
+    orgId: out.id,
+    userId: outUser.id,
+    assignmentId: assignment.id,
+    contactId: contact.id,
+    orgCode: out.code,
+    username: outUser.username,
+  });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
     users[role] = (await makeUser(t.system, { orgId: role === 'province_admin' ? root.id : wuhan.id, role })).username;
@@ -78,11 +85,21 @@ async function snapshotOutside() {
   const db = t.database.db;
   return {
     org: await db.selectFrom('orgs').select(['name', 'parentId', 'path', 'isActive']).where('id', '=', outside.orgId).executeTakeFirst(),
-    user: await db.selectFrom('users').select(['displayName', 'passwordHash', 'isActive']).where('id', '=', outside.userId).executeTakeFirst(),
+    user: await db
+      .selectFrom('users')
+      .select(['displayName', 'passwordHash', 'isActive'])
+      .where('id', '=', outside.userId)
+      .executeTakeFirst(),
     assignment: await db.selectFrom('networkAssignments').select(['effectiveTo']).where('id', '=', outside.assignmentId).executeTakeFirst(),
     contact: await db.selectFrom('unitContacts').select(['name']).where('id', '=', outside.contactId).executeTakeFirst(),
-    orgs: await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    users: await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    orgs: await db
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    users: await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
   };
 }
 

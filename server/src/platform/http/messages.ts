@@ -79,6 +79,7 @@ const MESSAGES: Catalog = {
   },
   'setup.already_done': { 'zh-CN': '系统已完成初始化。', 'en-US': 'The platform is already set up.' },
   // Field reasons (custom zod messages)
+  text_nul: { 'zh-CN': '不能包含空字符（\\0）', 'en-US': 'Must not contain NUL (\\0) characters' },
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', 'en-US': 'Only letters, digits, dots, underscores and hyphens' },
   org_code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', 'en-US': 'Only letters, digits, underscores and hyphens' },
   phone_format: { 'zh-CN': '电话号码格式不正确', 'en-US': 'Not a valid phone number' },
