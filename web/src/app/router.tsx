@@ -1,0 +1,79 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AppShell } from './AppShell';
+import { FullPageSpinner, HomeRedirect, RequirePermission, RequireSession } from './guards';
+import { CrashPage, NotFoundPage } from './results';
+
+/** Each page is its own chunk, loaded when first opened. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+  return <Page />;
+}
+
+const bare = (
+  <Suspense fallback={<FullPageSpinner />}>
+    <Outlet />
+  </Suspense>
+);
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <CrashPage />,
+    element: bare,
+    children: [
+      { path: '/login', element: page(() => import('../features/auth/LoginPage'), 'LoginPage') },
+      { path: '/setup', element: page(() => import('../features/auth/SetupPage'), 'SetupPage') },
+      {
+        path: '/change-password',
+        element: (
+          <RequireSession isPasswordPage>
+            {page(() => import('../features/account/ForcedPasswordPage'), 'ForcedPasswordPage')}
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'orgs',
+            element: (
+              <RequirePermission permission="org:read">{page(() => import('../features/orgs/OrgsPage'), 'OrgsPage')}</RequirePermission>
+            ),
+          },
+          {
+            path: 'network',
+            element: (
+              <RequirePermission permission="network:read">
+                {page(() => import('../features/network/NetworkPage'), 'NetworkPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequirePermission permission="users:read">
+                {page(() => import('../features/users/UsersPage'), 'UsersPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit:read">
+                {page(() => import('../features/audit/AuditPage'), 'AuditPage')}
+              </RequirePermission>
+            ),
+          },
+          { path: 'account', element: page(() => import('../features/account/AccountPage'), 'AccountPage') },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
