@@ -10,7 +10,7 @@ import * as usersService from '../modules/users/users.service.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
 import { openDatabase } from '../platform/db/database.js';
 import { AppError, ValidationError } from '../platform/errors.js';
-import { translate } from '../platform/http/messages.js';
+import { hasMessage, translate } from '../platform/http/messages.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
 
 const program = new Command()
@@ -173,10 +173,19 @@ program
     console.log(`Restored ${file} into ${cfg.dataDir}.`);
   });
 
-program.parseAsync().catch((error: unknown) => {
-  const message =
-    error instanceof AppError ? translate(error.reason, 'en-US', error.params) : error instanceof Error ? error.message : String(error);
-  const fields = error instanceof AppError && error.fields ? error.fields.map((f) => `\n  ${f.path}: ${f.message}`).join('') : '';
-  console.error(`changai: ${message}${fields}`);
-  process.exit(1);
-});
+program
+  .parseAsync()
+  .then(() => {
+    // `serve` keeps running on its own; every other command is done (PGlite may hold idle handles).
+    if (program.args[0] !== 'serve') process.exit(0);
+  })
+  .catch((error: unknown) => {
+    const message =
+      error instanceof AppError ? translate(error.reason, 'en-US', error.params) : error instanceof Error ? error.message : String(error);
+    const fields =
+      error instanceof AppError && error.fields
+        ? error.fields.map((f) => `\n  ${f.path}: ${hasMessage(f.message) ? translate(f.message, 'en-US') : f.message}`).join('')
+        : '';
+    console.error(`changai: ${message}${fields}`);
+    process.exit(1);
+  });

@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/changai.js');
+
+/** The real `changai` command against a throwaway PGlite data directory. */
+let dir: string;
+const env = () => ({ ...process.env, CHANGAI_DATA_DIR: dir, DATABASE_URL: '', CHANGAI_DEMO: '0' });
+
+async function changai(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: env(), timeout: 60_000 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changai-cli-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the changai command', () => {
+  it('documents every command with --help', async () => {
+    const top = await changai('--help');
+    for (const command of ['serve', 'migrate', 'demo', 'user', 'backup', 'restore']) expect(top.out).toContain(command);
+    const add = await changai('user', 'add', '--help');
+    expect(add.out).toMatch(/--role <role>[\s\S]*province_admin/);
+  });
+
+  it('migrates, adds a user, refuses a bad one, resets a password, backs up and restores', async () => {
+    expect((await changai('migrate')).out).toContain('migrated');
+    const added = await changai(
+      'user',
+      'add',
+      '--username',
+      'first.admin',
+      '--password',
+      'Strong-pass-1',
+      '--role',
+      'province_admin',
+      '--org',
+      '420000',
+    );
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.out).toContain('Created first.admin (province_admin) in 湖北省');
+    const weak = await changai('user', 'add', '--username', 'x y', '--password', 'short', '--role', 'worker', '--org', '420000');
+    expect(weak.code).toBe(1);
+    expect(weak.out).toMatch(/username: Only letters[\s\S]*password/);
+    const unknownOrg = await changai(
+      'user',
+      'add',
+      '--username',
+      'abc',
+      '--password',
+      'Strong-pass-1',
+      '--role',
+      'worker',
+      '--org',
+      '999999',
+    );
+    expect(unknownOrg.out).toContain('No org with code 999999');
+    expect((await changai('user', 'reset-password', '--username', 'first.admin', '--password', 'Another-pass-2')).code).toBe(0);
+
+    const backup = path.join(dir, 'backup.tar.gz');
+    expect((await changai('backup', '--out', backup)).code).toBe(0);
+    expect(fs.statSync(backup).size).toBeGreaterThan(100_000);
+    await changai('user', 'add', '--username', 'after.backup', '--password', 'Strong-pass-1', '--role', 'worker', '--org', '420000');
+    expect((await changai('restore', '--from', backup)).out).toContain('--force');
+    expect((await changai('restore', '--from', backup, '--force')).code).toBe(0);
+    // The account added after the backup is gone; the one before it is back.
+    expect((await changai('user', 'reset-password', '--username', 'after.backup', '--password', 'Another-pass-2')).code).toBe(1);
+    expect((await changai('user', 'reset-password', '--username', 'first.admin', '--password', 'Another-pass-3')).code).toBe(0);
+  }, 180_000);
+
+  it('refuses to open a data directory that a running server holds', async () => {
+    fs.writeFileSync(path.join(dir, 'changai.lock'), JSON.stringify({ pid: 1, purpose: 'server', port: 3000, startedAt: '' }));
+    const res = await changai('migrate');
+    fs.rmSync(path.join(dir, 'changai.lock'));
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('in use by another Changai process (pid 1, server on port 3000)');
+  });
+});
