@@ -1,6 +1,6 @@
 import { OrgSchema } from '@changai/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, buildUrl, configureApiClient, errorFromResponse, parseJson, setCsrfToken } from './client';
+import { ApiError, api, buildUrl, configureApiClient, errorFromResponse, setCsrfToken } from './client';
 
 const org = {
   id: '3b164651-c259-4ca1-baee-62c7bcc68bb4',
@@ -99,12 +99,5 @@ describe('helpers', () => {
     expect(buildUrl('/api/v1/users', { q: '', role: 'worker', cursor: undefined, includeInactive: null })).toBe(
       '/api/v1/users?role=worker',
     );
-  });
-
-  it('keeps calendar dates as strings', () => {
-    expect(parseJson('{"d":"2026-05-01","t":"2026-05-01T08:00:00.000Z"}')).toEqual({
-      d: '2026-05-01',
-      t: new Date('2026-05-01T08:00:00.000Z'),
-    });
   });
 });

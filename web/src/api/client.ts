@@ -54,13 +54,6 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** JSON carries instants as ISO strings; the contracts model them as Date. */
-export function parseJson(text: string): unknown {
-  return JSON.parse(text, (_key, value) => (typeof value === 'string' && INSTANT.test(value) ? new Date(value) : value));
-}
-
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function buildUrl(path: string, query?: Query): string {
@@ -117,7 +110,7 @@ export async function request<S extends z.ZodType>(method: string, path: string,
   if (!response.ok) throw errorFromResponse(response.status, text);
   let json: unknown;
   try {
-    json = text ? parseJson(text) : undefined;
+    json = text ? JSON.parse(text) : undefined;
   } catch {
     throw new ApiError(response.status, 'bad_response', settings.clientMessage('bad_response'));
   }

@@ -94,18 +94,20 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} breakpoint="lg">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={216}
+        breakpoint="lg"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <Flex align="center" gap={10} style={{ height: 56, paddingInline: collapsed ? 24 : 18, overflow: 'hidden' }}>
           <BrandMark size={30} />
           {collapsed ? null : (
-            <Flex vertical style={{ lineHeight: 1.2, minWidth: 0 }}>
-              <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
-                {t('app.name')}
-              </Typography.Text>
-              <Typography.Text style={{ color: 'rgba(255,255,255,0.55)', fontSize: 11, whiteSpace: 'nowrap' }} ellipsis>
-                {t('app.subtitle')}
-              </Typography.Text>
-            </Flex>
+            <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', letterSpacing: 1 }}>
+              {t('app.name')}
+            </Typography.Text>
           )}
         </Flex>
         <Menu

@@ -17,6 +17,9 @@ import { useNetwork } from './use-network';
 const ROLE_ACCENT: Record<NetworkRole, string> = { office: '#b91c1c', member: '#1d4f91', liaison: '#237804' };
 const isRole = (v: string | null): v is NetworkRole => (NETWORK_ROLES as readonly string[]).includes(v ?? '');
 const primaryContact = (u: NetworkUnit) => u.contacts.find((c) => c.isPrimary) ?? u.contacts[0];
+/** The office first, then members, then liaison units; by code within a role (the province's customary order). */
+const byRoleThenCode = (a: NetworkUnit, b: NetworkUnit) =>
+  NETWORK_ROLES.indexOf(a.role) - NETWORK_ROLES.indexOf(b.role) || a.org.code.localeCompare(b.org.code);
 
 /** 改革工作网络: who holds which role on a date, their liaison contacts, and the roles' history. */
 export function NetworkPage() {
@@ -44,9 +47,9 @@ export function NetworkPage() {
     );
 
   const counts = network.data?.counts;
-  const units = (network.data?.units ?? []).filter(
-    (u) => (!role || u.role === role) && (!search.trim() || u.org.name.includes(search.trim())),
-  );
+  const units = (network.data?.units ?? [])
+    .filter((u) => (!role || u.role === role) && (!search.trim() || u.org.name.includes(search.trim())))
+    .sort(byRoleThenCode);
   const total = counts ? counts.office + counts.member + counts.liaison : 0;
 
   return (
@@ -121,12 +124,13 @@ export function NetworkPage() {
           loading={network.isPending}
           dataSource={units}
           locale={{ emptyText: t('network.empty') }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 980 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 1100 }}
           columns={[
             {
               key: 'unit',
               title: t('network.unit'),
+              width: 250,
               render: (_, u) => (
                 <Typography.Link
                   onClick={(e) => {
@@ -150,7 +154,6 @@ export function NetworkPage() {
             {
               key: 'contact',
               title: t('network.contact'),
-              width: 200,
               render: (_, u) => {
                 const c = primaryContact(u);
                 if (!c) return <Typography.Text type="secondary">{t('network.noContact')}</Typography.Text>;

@@ -1,5 +1,6 @@
 import { CreateUserSchema, PASSWORD_MIN, type Role, type User } from '@changai/contracts';
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error';
 import { useZodRules } from '../../app/use-zod-rules';
@@ -25,6 +26,12 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const roleOptions = (roles.data ?? [])
     .filter((r) => r.assignable || r.role === user?.role)
     .map((r) => ({ value: r.role, label: t(`roles.${r.role}`), disabled: !r.assignable }));
+
+  // A new user is most often a worker; the catalog arrives after the form opens.
+  const canAssignWorker = roles.data?.some((r) => r.role === 'worker' && r.assignable) ?? false;
+  useEffect(() => {
+    if (!user && canAssignWorker && !form.getFieldValue('role')) form.setFieldValue('role', 'worker');
+  }, [user, canAssignWorker, form]);
 
   const onFinish = (values: Values) => {
     if (!user) {
@@ -77,11 +84,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
         wrapperCol={{ span: 18 }}
         onFinish={onFinish}
         style={{ marginTop: 20 }}
-        initialValues={
-          user
-            ? { displayName: user.displayName, role: user.role, orgId: user.org.id, isActive: user.isActive }
-            : { role: roleOptions.some((o) => o.value === 'worker') ? 'worker' : undefined }
-        }
+        initialValues={user ? { displayName: user.displayName, role: user.role, orgId: user.org.id, isActive: user.isActive } : undefined}
       >
         {user ? (
           <Form.Item label={t('users.username')}>
