@@ -26,7 +26,7 @@ export type AuditFilter = {
   from?: Date;
   to?: Date;
   /** Keyset: events older than this id. */
-  beforeId?: string;
+  beforeId?: number;
   limit: number;
 };
 
@@ -42,7 +42,7 @@ export function list(db: Db, f: AuditFilter) {
     .$if(f.entityId !== undefined, (q) => q.where('entityId', '=', f.entityId as string))
     .$if(f.from !== undefined, (q) => q.where('at', '>=', f.from as Date))
     .$if(f.to !== undefined, (q) => q.where('at', '<', f.to as Date))
-    .$if(f.beforeId !== undefined, (q) => q.where('id', '<', f.beforeId as string))
+    .$if(f.beforeId !== undefined, (q) => q.where('id', '<', f.beforeId as number))
     .orderBy('id', 'desc')
     .limit(f.limit)
     .execute();

@@ -16,7 +16,7 @@ export async function list(ctx: Ctx, query: AuditQuery) {
     entityId: query.entityId || undefined,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
-    beforeId: query.cursor,
+    beforeId: query.cursor ? Number(query.cursor) : undefined,
     limit: query.limit + 1,
   });
   const items = rows.slice(0, query.limit).map(toEvent);
