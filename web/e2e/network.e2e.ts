@@ -40,7 +40,7 @@ describe('reform network', () => {
     const drawer = page.getByRole('dialog');
     await waitForText(drawer, '任职记录');
     await waitForText(drawer, '联络人');
-    await screenshot(page, 'network-unit');
+    await screenshot(page, 'network-unit', { fullPage: false });
     await page.context().close();
   });
 });

@@ -67,9 +67,9 @@ export async function waitForUrl(page: Page, test: (url: URL) => boolean, timeou
 }
 
 /** Full-page screenshot for people to look at; never compared automatically. */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Let antd's motion finish so the picture shows the settled page.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

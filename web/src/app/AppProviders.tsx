@@ -23,6 +23,7 @@ const theme: ThemeConfig = {
     Menu: { darkItemBg: '#0f2340', darkSubMenuItemBg: '#0b1a30', darkItemSelectedBg: '#1d4f91' },
     Table: { headerBg: '#f5f7fa', cellPaddingBlockSM: 6 },
     Card: { headerFontSize: 15 },
+    Tree: { nodeSelectedBg: '#dbe7f7', nodeHoverBg: '#f0f5fc' },
   },
 };
 

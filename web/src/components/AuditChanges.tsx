@@ -50,10 +50,13 @@ export function formatValue(t: TFunction, field: string, value: unknown): string
   return JSON.stringify(value);
 }
 
+/** Internal ids say nothing to a reader in a one-line summary; the full diff table still shows them. */
+const SUMMARY_HIDDEN = new Set(['parentId', 'orgId', 'id']);
+
 /** "名称：旧 → 新" lines for the fields an event changed. */
 export function ChangeSummary({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
-  const rows = changeRows(before, after).filter((r) => r.isChanged);
+  const rows = changeRows(before, after).filter((r) => r.isChanged && !SUMMARY_HIDDEN.has(r.field));
   if (!rows.length) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <div>

@@ -125,12 +125,12 @@ export function NetworkPage() {
           dataSource={units}
           locale={{ emptyText: t('network.empty') }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1120 }}
           columns={[
             {
               key: 'unit',
               title: t('network.unit'),
-              width: 250,
+              minWidth: 220,
               render: (_, u) => (
                 <Typography.Link
                   onClick={(e) => {
@@ -142,38 +142,38 @@ export function NetworkPage() {
                 </Typography.Link>
               ),
             },
-            { key: 'kind', title: t('network.kind'), width: 110, render: (_, u) => <OrgKindTag kind={u.org.kind} /> },
-            { key: 'role', title: t('network.role'), width: 150, render: (_, u) => <NetworkRoleTag role={u.role} /> },
-            { key: 'from', title: t('network.effectiveFrom'), width: 120, dataIndex: 'effectiveFrom' },
+            { key: 'kind', title: t('network.kind'), width: 100, render: (_, u) => <OrgKindTag kind={u.org.kind} /> },
+            { key: 'role', title: t('network.role'), width: 140, render: (_, u) => <NetworkRoleTag role={u.role} /> },
+            { key: 'from', title: t('network.effectiveFrom'), width: 110, dataIndex: 'effectiveFrom' },
             {
               key: 'to',
               title: t('network.effectiveTo'),
-              width: 110,
+              width: 100,
               render: (_, u) => u.effectiveTo ?? <Typography.Text type="secondary">{t('network.openEnded')}</Typography.Text>,
             },
             {
               key: 'contact',
               title: t('network.contact'),
+              minWidth: 180,
               render: (_, u) => {
                 const c = primaryContact(u);
                 if (!c) return <Typography.Text type="secondary">{t('network.noContact')}</Typography.Text>;
                 return (
-                  <span>
-                    {c.name}
+                  <Flex vertical style={{ lineHeight: 1.35 }}>
+                    <span>{c.name}</span>
                     {c.position ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {' '}
-                        · {c.position}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: c.position }}>
+                        {c.position}
                       </Typography.Text>
                     ) : null}
-                  </span>
+                  </Flex>
                 );
               },
             },
             {
               key: 'phone',
               title: t('network.phone'),
-              width: 190,
+              width: 180,
               render: (_, u) => {
                 const c = primaryContact(u);
                 return c ? <MaskedPhone contactId={c.id} phone={c.phone} /> : null;
@@ -182,7 +182,7 @@ export function NetworkPage() {
             {
               key: 'actions',
               title: t('common.actions'),
-              width: canManage ? 150 : 80,
+              width: canManage ? 140 : 80,
               fixed: 'right',
               render: (_, u) => (
                 <Flex gap={0}>

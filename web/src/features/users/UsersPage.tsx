@@ -104,8 +104,8 @@ function UsersTab() {
           { key: 'username', title: t('users.username'), dataIndex: 'username', width: 150 },
           { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 150 },
           { key: 'role', title: t('users.role'), width: 140, render: (_, u) => <RoleTag role={u.role} /> },
-          { key: 'org', title: t('users.org'), render: (_, u) => u.org.name },
-          { key: 'status', title: t('common.status'), width: 200, render: (_, u) => <UserStatus user={u} /> },
+          { key: 'org', title: t('users.org'), minWidth: 220, render: (_, u) => u.org.name },
+          { key: 'status', title: t('common.status'), width: 190, render: (_, u) => <UserStatus user={u} /> },
           {
             key: 'lastLogin',
             title: t('users.lastLoginAt'),
