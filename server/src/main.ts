@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
 import type { Config } from './config.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import * as authService from './modules/users/auth.service.js';
+import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
 import { openRuntime, type Runtime } from './platform/runtime.js';
 import { getSetting, setSetting } from './platform/settings.js';
@@ -64,7 +65,13 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     await runtime.close();
     throw error;
   }
+  // Expired sessions are refused anyway; this only keeps the table small. Safe on every instance.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(runtime.database.db, new Date()).catch((error: unknown) => app?.log.warn({ err: error }, 'session sweep failed'));
+  }, 3600_000);
+  sweep.unref();
   const shutdown = async (signal: string) => {
+    clearInterval(sweep);
     app?.log.info({ signal }, 'shutting down');
     await app?.close();
     await runtime.close();

@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import {
-  CamelCasePlugin,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PGliteDialect,
-  PostgresDialect,
-  type TransactionSettings,
-} from 'kysely';
+// PGlite has one connection; Kysely queues its use (adapter.supportsMultipleConnections is false),
+// so concurrent requests never share a transaction (database.test.ts checks it on both engines).
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -54,58 +48,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else {
     pglite = await PGlite.create({ parsers, loadDataDir: target.loadDataDir });
   }
-  const db = new Kysely<DB>({ dialect: new SerialPGliteDialect({ pglite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [new CamelCasePlugin()] });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
-}
-
-/**
- * PGlite has one connection and Kysely's PGlite driver hands it out without a lock, so two
- * concurrent requests could interleave inside one transaction. This driver queues them.
- */
-class SerialPGliteDialect extends PGliteDialect {
-  override createDriver(): Driver {
-    return new SerialDriver(super.createDriver());
-  }
-}
-
-class SerialDriver implements Driver {
-  #queue: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
-
-  constructor(private readonly inner: Driver) {}
-
-  init() {
-    return this.inner.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#queue;
-    let release!: () => void;
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.#release = release;
-    return this.inner.acquireConnection();
-  }
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(connection);
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
-  }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings);
-  }
-  commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection);
-  }
-  rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection);
-  }
-  savepoint: Driver['savepoint'] = (...args) => this.inner.savepoint!(...args);
-  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (...args) => this.inner.rollbackToSavepoint!(...args);
-  releaseSavepoint: Driver['releaseSavepoint'] = (...args) => this.inner.releaseSavepoint!(...args);
-  destroy() {
-    return this.inner.destroy();
-  }
 }
