@@ -12,7 +12,6 @@ export const BRAND_RED = '#b91c1c';
 const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1d4f91',
-    colorInfo: '#1d4f91',
     colorLink: '#1d4f91',
     borderRadius: 4,
     fontFamily: FONT_FAMILY,

@@ -62,7 +62,10 @@ export function ChangeSummary({ before, after }: { before: unknown; after: unkno
     <div>
       {rows.map((r) => (
         <div key={r.key}>
-          <Typography.Text type="secondary">{fieldLabel(t, r.field)}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {fieldLabel(t, r.field)}
+            {t('common.colon')}
+          </Typography.Text>
           {r.before !== undefined && r.before !== null ? (
             <>
               <Typography.Text delete type="secondary">

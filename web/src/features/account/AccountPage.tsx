@@ -23,7 +23,7 @@ export function AccountPage() {
                 { key: 'username', label: t('account.username'), children: actor.username },
                 { key: 'displayName', label: t('account.displayName'), children: actor.displayName },
                 { key: 'role', label: t('account.role'), children: <RoleTag role={actor.role} /> },
-                { key: 'org', label: t('account.org'), children: `${actor.orgName}（${actor.orgCode}）` },
+                { key: 'org', label: t('account.org'), children: t('common.nameWithCode', { name: actor.orgName, code: actor.orgCode }) },
                 {
                   key: 'permissions',
                   label: t('account.permissions'),

@@ -16,7 +16,7 @@ export function ForcedPasswordPage() {
       <Alert
         type="warning"
         showIcon
-        title={`${actor.displayName}（${actor.username}）`}
+        title={t('common.nameWithCode', { name: actor.displayName, code: actor.username })}
         description={t('account.forcedText')}
         style={{ marginBottom: 20 }}
       />

@@ -69,7 +69,10 @@ export function AuditPage() {
   const modules = t('audit.modules', { returnObjects: true }) as unknown as Record<string, string>;
   const actionOptions = [
     { label: t('audit.byModule'), options: MODULE_PREFIXES.map((p) => ({ value: p, label: modules[p] ?? p })) },
-    { label: t('audit.byAction'), options: knownAuditActions(t).map(([value, label]) => ({ value, label: `${label}（${value}）` })) },
+    {
+      label: t('audit.byAction'),
+      options: knownAuditActions(t).map(([value, label]) => ({ value, label: t('common.nameWithCode', { name: label, code: value }) })),
+    },
   ];
 
   return (
@@ -79,7 +82,7 @@ export function AuditPage() {
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Input.Search
             allowClear
-            placeholder={`${t('audit.actor')}（${t('audit.actorPlaceholder')}）`}
+            placeholder={t('audit.actorSearch')}
             aria-label={t('audit.actor')}
             style={{ width: 220 }}
             value={actorText}

@@ -65,7 +65,7 @@ export function AssignRoleModal({ org, onClose }: { org?: OrgRef; onClose: () =>
         <Form.Item name="role" label={t('network.role')} rules={[required]}>
           <Select options={NETWORK_ROLES.map((r) => ({ value: r, label: t(`network.roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item label={t('network.effectiveFrom')} required style={{ marginBottom: 0 }}>
+        <Form.Item label={t('network.term')} required style={{ marginBottom: 0 }}>
           <Form.Item name="effectiveFrom" rules={[required]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
             <DatePicker style={{ width: '100%' }} aria-label={t('network.effectiveFrom')} />
           </Form.Item>

@@ -61,7 +61,7 @@ function UsersTab() {
             allowClear
             placeholder={t('users.searchPlaceholder')}
             aria-label={t('users.searchPlaceholder')}
-            style={{ width: 220 }}
+            style={{ width: 240 }}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onSearch={(value) => setParam('q', value.trim() || undefined)}
@@ -122,7 +122,7 @@ function UsersTab() {
                 {
                   key: 'actions',
                   title: t('common.actions'),
-                  width: 180,
+                  width: 220,
                   fixed: 'right' as const,
                   render: (_: unknown, u: User) => (
                     <Space size={0}>
