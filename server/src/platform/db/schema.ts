@@ -45,6 +45,71 @@ export interface AuditEvents {
   requestId: string | null;
 }
 
+export interface Credentials {
+  certificateNumber: string | null;
+  createdAt: Generated<Timestamp>;
+  equivalentTo: string | null;
+  id: Generated<string>;
+  importJobId: string | null;
+  issuedOn: string;
+  issuer: string | null;
+  kind: string;
+  levelCode: string | null;
+  levelRank: number | null;
+  name: string | null;
+  naturalKey: string;
+  occupationCode: string | null;
+  purposes: Json | null;
+  regionCode: string;
+  revokedOn: string | null;
+  revokedReason: string | null;
+  series: string | null;
+  source: string;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  workerId: string;
+}
+
+export interface Enterprises {
+  createdAt: Generated<Timestamp>;
+  creditCode: string | null;
+  industryCategory: string | null;
+  industryDivision: string | null;
+  orgId: string;
+  ownership: string | null;
+  regionCode: string;
+  size: string | null;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface ImportTemplates {
+  headerSignature: string;
+  id: Generated<string>;
+  kind: string;
+  mapping: Json;
+  orgId: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface Jobs {
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  error: string | null;
+  finishedAt: Timestamp | null;
+  heartbeatAt: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  lockedBy: string | null;
+  orgId: string | null;
+  payload: Generated<Json>;
+  progress: Generated<Json>;
+  result: Json | null;
+  startedAt: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface NetworkAssignments {
   createdAt: Generated<Timestamp>;
   effectiveFrom: string;
@@ -91,6 +156,23 @@ export interface UnitContacts {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface UploadChunks {
+  data: Buffer;
+  seq: number;
+  uploadId: string;
+}
+
+export interface Uploads {
+  contentType: string | null;
+  createdAt: Generated<Timestamp>;
+  fileName: string;
+  id: Generated<string>;
+  isComplete: Generated<boolean>;
+  sha256: string | null;
+  sizeBytes: Generated<number>;
+  uploadedBy: string | null;
+}
+
 export interface Users {
   createdAt: Generated<Timestamp>;
   displayName: string;
@@ -107,12 +189,48 @@ export interface Users {
   username: string;
 }
 
+export interface Workers {
+  birthDate: string;
+  createdAt: Generated<Timestamp>;
+  employedFrom: string | null;
+  employedTo: string | null;
+  gender: string;
+  highestSkillOn: string | null;
+  highestSkillRank: number | null;
+  highestTitleRank: number | null;
+  id: Generated<string>;
+  idNumberEnc: string;
+  idNumberHash: string;
+  importJobId: string | null;
+  industryDivision: string | null;
+  isFrontline: Generated<boolean>;
+  isHighSkilled: Generated<boolean | null>;
+  isUnionMember: Generated<boolean>;
+  name: string;
+  nameInitials: string;
+  namePinyin: string;
+  occupationCode: string | null;
+  orgId: string;
+  phoneEnc: string | null;
+  regionCode: string;
+  source: Generated<string>;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface DB {
   appSettings: AppSettings;
   auditEvents: AuditEvents;
+  credentials: Credentials;
+  enterprises: Enterprises;
+  importTemplates: ImportTemplates;
+  jobs: Jobs;
   networkAssignments: NetworkAssignments;
   orgs: Orgs;
   sessions: Sessions;
   unitContacts: UnitContacts;
+  uploadChunks: UploadChunks;
+  uploads: Uploads;
   users: Users;
+  workers: Workers;
 }
