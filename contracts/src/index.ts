@@ -6,3 +6,4 @@ export * from './network.contract.js';
 export * from './org.contract.js';
 export * from './permissions.js';
 export * from './users.contract.js';
+export * from './workers.contract.js';

@@ -14,10 +14,18 @@ export const PERMISSIONS = [
   'users:manage',
   'audit:read',
   'personal_data:unmask',
+  'workers:read',
+  'workers:manage',
+  'workers:import',
+  'workers:export',
+  'jobs:read',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
-/** How far a granted permission reaches: the actor's own org subtree, or the whole province. */
-export const GRANT_SCOPES = ['subtree', 'all'] as const;
+/**
+ * How far a granted permission reaches: only the actor's own records (a worker's profile), the
+ * actor's org subtree, or the whole province.
+ */
+export const GRANT_SCOPES = ['self', 'subtree', 'all'] as const;
 export type GrantScope = (typeof GRANT_SCOPES)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PasswordSchema, UsernameSchema } from './auth.contract.js';
 import { IdSchema, InstantSchema, QueryFlagSchema } from './common.js';
 import { OrgRefSchema } from './org.contract.js';
-import { PermissionSchema, RoleSchema } from './permissions.js';
+import { GRANT_SCOPES, PermissionSchema, RoleSchema } from './permissions.js';
 
 export const UserSchema = z.object({
   id: IdSchema,
@@ -54,7 +54,7 @@ export const UserParamsSchema = z.object({ userId: IdSchema });
 
 export const RoleInfoSchema = z.object({
   role: RoleSchema,
-  permissions: z.array(z.object({ permission: PermissionSchema, scope: z.enum(['subtree', 'all']) })),
+  permissions: z.array(z.object({ permission: PermissionSchema, scope: z.enum(GRANT_SCOPES) })),
   assignable: z.boolean(),
 });
 export const RoleCatalogSchema = z.object({ roles: z.array(RoleInfoSchema) });

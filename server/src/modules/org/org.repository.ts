@@ -207,3 +207,16 @@ export function countAll(db: Db) {
 export function findRoot(db: Db) {
   return db.selectFrom('orgs').select(['id', 'code', 'name', 'path']).where('depth', '=', 0).orderBy('code').executeTakeFirst();
 }
+
+/** The nearest division (county, prefecture or province) at or above a path: its 6-digit code. */
+export function nearestDivisionCode(db: Db, path: string) {
+  const ids = path.split('/').filter(Boolean);
+  return db
+    .selectFrom('orgs')
+    .select(['code'])
+    .where('id', 'in', ids)
+    .where('kind', 'in', ['county', 'prefecture', 'province'])
+    .orderBy('depth', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

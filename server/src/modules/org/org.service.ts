@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
-import { ConflictError, RuleViolationError } from '../../platform/errors.js';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../platform/errors.js';
 import * as auditLog from '../audit/audit.service.js';
 import { loadOrgInScope } from './org.access.js';
 import type { OrgRow } from './org.repository.js';
@@ -72,6 +72,15 @@ export function findRoot(db: Db) {
 export async function requireOrg(ctx: Ctx, orgId: string, permission: Permission) {
   const org = await loadOrgInScope(ctx.db, ctx, orgId, permission);
   return { id: org.id, code: org.code, name: org.name, kind: org.kind as OrgKind, path: org.path, isActive: org.isActive };
+}
+
+/** The GB/T 2260 code of the division an org lies in, for region-keyed rows (workers, credentials). */
+export async function regionCodeOf(ctx: Ctx, orgId: string): Promise<string> {
+  const org = await orgs.findById(ctx.db, orgId);
+  if (!org) throw new NotFoundError('org');
+  const division = await orgs.nearestDivisionCode(ctx.db, org.path);
+  if (!division) throw new RuleViolationError('org.no_division');
+  return division.code;
 }
 
 export async function create(ctx: Ctx, input: CreateOrg): Promise<Org> {

@@ -15,6 +15,11 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'users:manage': 'all',
     'audit:read': 'all',
     'personal_data:unmask': 'all',
+    'workers:read': 'all',
+    'workers:manage': 'all',
+    'workers:import': 'all',
+    'workers:export': 'all',
+    'jobs:read': 'all',
   },
   unit_admin: {
     'account:self': 'all',
@@ -24,6 +29,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'users:read': 'subtree',
     'users:manage': 'subtree',
     'audit:read': 'subtree',
+    'workers:read': 'subtree',
+    'jobs:read': 'subtree',
   },
   regional_manager: {
     'account:self': 'all',
@@ -34,19 +41,32 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'users:manage': 'subtree',
     'audit:read': 'subtree',
     'personal_data:unmask': 'subtree',
+    'workers:read': 'subtree',
+    'workers:manage': 'subtree',
+    'workers:import': 'subtree',
+    'workers:export': 'subtree',
+    'jobs:read': 'subtree',
   },
   enterprise_hr: {
     'account:self': 'all',
     'org:read': 'subtree',
     'users:read': 'subtree',
+    'personal_data:unmask': 'subtree',
+    'workers:read': 'subtree',
+    'workers:manage': 'subtree',
+    'workers:import': 'subtree',
+    'workers:export': 'subtree',
+    'jobs:read': 'subtree',
   },
   reviewer: {
     'account:self': 'all',
     'org:read': 'subtree',
     'network:read': 'all',
+    'workers:read': 'subtree',
   },
   worker: {
     'account:self': 'all',
+    'workers:read': 'self',
   },
 };
 

@@ -96,3 +96,25 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> 
   const result = await db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The actor of a user outside any request (a job running on their behalf); undefined if inactive. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.orgId')
+    .select(['u.id', 'u.username', 'u.displayName', 'u.role', 'u.orgId', 'u.isActive', 'o.path'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || !row.isActive) return undefined;
+  return {
+    kind: 'user',
+    userId: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    orgId: row.orgId,
+    orgPath: row.path,
+    mustChangePassword: false,
+    sessionId: '',
+  };
+}

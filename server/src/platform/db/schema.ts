@@ -216,6 +216,7 @@ export interface Workers {
   source: Generated<string>;
   status: Generated<string>;
   updatedAt: Generated<Timestamp>;
+  userId: string | null;
 }
 
 export interface DB {

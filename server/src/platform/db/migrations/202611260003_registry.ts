@@ -29,9 +29,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid primary key default gen_random_uuid(),
       org_id uuid not null references orgs (id) on delete restrict,
       region_code text not null,
-      name text not null,
-      name_pinyin text not null,
-      name_initials text not null,
+      -- The worker's own account, for self-service.
+      user_id uuid references users (id) on delete set null,
+      -- Simplified characters; "C" collation so one btree serves prefix search and ordering.
+      name text collate "C" not null,
+      name_pinyin text collate "C" not null,
+      name_initials text collate "C" not null,
       gender text not null,
       birth_date date not null,
       id_number_enc text not null,
@@ -53,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       constraint workers_id_number_hash_uq unique (id_number_hash),
+      constraint workers_user_id_uq unique (user_id),
       constraint workers_gender_ck check (gender in ('male', 'female')),
       constraint workers_status_ck check (status in ('employed', 'left', 'retired')),
       constraint workers_region_code_ck check (region_code ~ '^[0-9]{6}$'),
@@ -64,9 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index workers_org_id_ix on workers (org_id, name, id)`.execute(db);
   await sql`create index workers_region_ix on workers (region_code, name, id)`.execute(db);
-  await sql`create index workers_name_ix on workers (name text_pattern_ops, id)`.execute(db);
-  await sql`create index workers_pinyin_ix on workers (name_pinyin text_pattern_ops, id)`.execute(db);
-  await sql`create index workers_initials_ix on workers (name_initials text_pattern_ops, id)`.execute(db);
+  await sql`create index workers_name_ix on workers (name, id)`.execute(db);
+  await sql`create index workers_pinyin_ix on workers (name_pinyin, id)`.execute(db);
+  await sql`create index workers_initials_ix on workers (name_initials, id)`.execute(db);
   await sql`create index workers_skill_ix on workers (highest_skill_rank, highest_skill_on, id)`.execute(db);
 
   await sql`
@@ -103,6 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index credentials_worker_ix on credentials (worker_id, issued_on)`.execute(db);
   await sql`create index credentials_number_ix on credentials (certificate_number) where certificate_number is not null`.execute(db);
+  await sql`create index credentials_import_job_ix on credentials (import_job_id) where import_job_id is not null`.execute(db);
   await sql`create index credentials_level_ix on credentials (kind, level_rank, issued_on) where status = 'valid'`.execute(db);
 
   await sql`
