@@ -138,8 +138,14 @@ export const enUS: Messages = {
     'users:manage': 'Manage users',
     'audit:read': 'View audit log',
     'personal_data:unmask': 'View personal data',
+    'workers:read': 'View worker records',
+    'workers:manage': 'Manage worker records',
+    'workers:import': 'Import worker data',
+    'workers:export': 'Export worker data',
+    'jobs:read': 'View background jobs',
   },
   scopes: {
+    self: 'Own records only',
     subtree: 'Own org and below',
     all: 'Whole province',
   },
@@ -268,7 +274,8 @@ export const enUS: Messages = {
     isActive: 'Account active',
     roleColumn: 'Role',
     assignable: 'Assignable',
-    permissionLegend: '“Whole province” covers all data; “Own org and below” is limited to the user’s organization and its children.',
+    permissionLegend:
+      '“Whole province” covers all data; “Own org and below” is limited to the user’s organization and its children; “Own records only” covers the user’s own records.',
     orgPickerPlaceholder: 'Select an organization',
   },
   audit: {

@@ -137,8 +137,14 @@ export const zhCN = {
     'users:manage': '管理用户',
     'audit:read': '查看审计日志',
     'personal_data:unmask': '查看个人敏感信息',
+    'workers:read': '查看职工档案',
+    'workers:manage': '维护职工档案',
+    'workers:import': '导入职工数据',
+    'workers:export': '导出职工数据',
+    'jobs:read': '查看后台任务',
   },
   scopes: {
+    self: '仅本人',
     subtree: '本机构及下级',
     all: '全省',
   },
@@ -267,7 +273,7 @@ export const zhCN = {
     isActive: '账号启用',
     roleColumn: '角色',
     assignable: '可分配',
-    permissionLegend: '“全省”表示覆盖全省数据；“本机构及下级”表示仅限所在机构及其下级机构。',
+    permissionLegend: '“全省”表示覆盖全省数据；“本机构及下级”表示仅限所在机构及其下级机构；“仅本人”表示只涉及本人的记录。',
     orgPickerPlaceholder: '选择机构',
   },
   audit: {

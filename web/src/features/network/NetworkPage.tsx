@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, DatePicker, Flex, Input, Row, Segmented, Stat
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { MaskedPhone } from '../../components/MaskedPhone';
 import { PageHeader } from '../../components/PageHeader';
 import { NetworkRoleTag, OrgKindTag } from '../../components/tags';
@@ -45,6 +45,12 @@ export function NetworkPage() {
       },
       { replace: key !== 'unit' },
     );
+
+  const unitLink = (orgId: string) => {
+    const next = new URLSearchParams(params);
+    next.set('unit', orgId);
+    return `?${next}`;
+  };
 
   const counts = network.data?.counts;
   const units = (network.data?.units ?? [])
@@ -131,16 +137,7 @@ export function NetworkPage() {
               key: 'unit',
               title: t('network.unit'),
               minWidth: 220,
-              render: (_, u) => (
-                <Typography.Link
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setParam('unit', u.org.id);
-                  }}
-                >
-                  {u.org.name}
-                </Typography.Link>
-              ),
+              render: (_, u) => <Link to={unitLink(u.org.id)}>{u.org.name}</Link>,
             },
             { key: 'kind', title: t('network.kind'), width: 100, render: (_, u) => <OrgKindTag kind={u.org.kind} /> },
             { key: 'role', title: t('network.role'), width: 140, render: (_, u) => <NetworkRoleTag role={u.role} /> },

@@ -13,6 +13,7 @@ import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Skelet
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/use-api-error';
 import { ActiveTag, OrgKindTag } from '../../components/tags';
 import { useActor, useCan } from '../auth/use-session';
@@ -99,6 +100,12 @@ export function OrgDetailPanel({ orgId, onSelect, onCreated, onMoved }: Props) {
   const canManage = useCan('org:manage');
   const detail = useOrg(orgId);
   const [tab, setTab] = useState('info');
+  const [params] = useSearchParams();
+  const orgLink = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('org', id);
+    return `?${next}`;
+  };
 
   if (!orgId) {
     return (
@@ -116,14 +123,9 @@ export function OrgDetailPanel({ orgId, onSelect, onCreated, onMoved }: Props) {
       items={org.ancestors.map((a) => ({
         key: a.id,
         title: (
-          <Typography.Link
-            onClick={(e) => {
-              e.preventDefault();
-              onSelect(a.id);
-            }}
-          >
+          <Link to={orgLink(a.id)} replace>
             {a.name}
-          </Typography.Link>
+          </Link>
         ),
       }))}
     />

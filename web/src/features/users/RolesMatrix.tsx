@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { RoleTag } from '../../components/tags';
 import { useRoleCatalog } from './use-users';
 
+const SCOPE_COLORS: Record<string, string> = { all: 'green', subtree: 'blue', self: 'orange' };
+
 /** Permissions down, roles across: what each role may do, and how far it reaches. */
 export function RolesMatrix() {
   const { t } = useTranslation();
@@ -57,7 +59,7 @@ export function RolesMatrix() {
             render: (_: unknown, { permission }: { permission: Permission }) => {
               const scope = scopeOf(info.role, permission);
               if (!scope) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-              return <Tag color={scope === 'all' ? 'green' : 'blue'}>{t(`scopes.${scope}`)}</Tag>;
+              return <Tag color={SCOPE_COLORS[scope]}>{t(`scopes.${scope}`)}</Tag>;
             },
           })),
         ]}
