@@ -212,6 +212,7 @@ export interface Workers {
   occupationCode: string | null;
   orgId: string;
   phoneEnc: string | null;
+  phoneHash: string | null;
   regionCode: string;
   source: Generated<string>;
   status: Generated<string>;

@@ -40,6 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id_number_enc text not null,
       id_number_hash text not null,
       phone_enc text,
+      phone_hash text,
       occupation_code text,
       industry_division text,
       is_frontline boolean not null default false,
@@ -71,6 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index workers_name_ix on workers (name, id)`.execute(db);
   await sql`create index workers_pinyin_ix on workers (name_pinyin, id)`.execute(db);
   await sql`create index workers_initials_ix on workers (name_initials, id)`.execute(db);
+  await sql`create index workers_phone_hash_ix on workers (phone_hash) where phone_hash is not null`.execute(db);
   await sql`create index workers_skill_ix on workers (highest_skill_rank, highest_skill_on, id)`.execute(db);
 
   await sql`
