@@ -8,4 +8,3 @@ export * from './normalize.js';
 export * from './occupations.js';
 export * from './skill-levels.js';
 export * from './titles.js';
-export * from './registry-rules.js';
