@@ -69,7 +69,7 @@ describe('nameSearchKeys', () => {
         (chars) => {
           const keys = nameSearchKeys(chars.join(''));
           expect(normalizeNameQuery(keys.initials)).toEqual({ kind: 'initials', value: keys.initials });
-        expect(normalizeNameQuery(keys.pinyin)).toEqual({ kind: 'pinyin', value: keys.pinyin });
+          expect(normalizeNameQuery(keys.pinyin)).toEqual({ kind: 'pinyin', value: keys.pinyin });
           expect(normalizeNameQuery(keys.simplified)).toEqual({ kind: 'hanzi', value: keys.simplified });
         },
       ),
