@@ -13,7 +13,8 @@ describe('signing in', () => {
 
   it('signs in as admin in Chinese, shows the shell, and remembers English after a reload', async () => {
     const page = await newPage(browser);
-    await visit(page, '/login');
+    await visit(page, '/');
+    await waitForUrl(page, (url) => url.pathname === '/login');
     await page.getByRole('heading', { name: '账号登录' }).waitFor();
     await page.getByText('产业工人队伍建设改革服务平台').first().waitFor();
     await screenshot(page, 'login');

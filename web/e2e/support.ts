@@ -33,13 +33,21 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page>
   return page;
 }
 
+/** Opens a URL as typed into the address bar: every app path must answer with the app itself. */
 export async function visit(page: Page, pathname: string) {
-  await page.goto(`${baseUrl()}${pathname}`);
+  const response = await page.goto(`${baseUrl()}${pathname}`);
+  const type = response?.headers()['content-type'] ?? '';
+  if (!response?.ok() || !type.startsWith('text/html')) {
+    const body = (await response?.text().catch(() => '')) ?? '';
+    throw new Error(`GET ${pathname} answered ${response?.status()} ${type} instead of the web app: ${body.slice(0, 300)}`);
+  }
 }
 
 /** Signs in through the login form (labels in Chinese unless `english`). */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, english = false) {
-  await visit(page, '/login');
+  // From the bare address, as most people arrive: the app sends them to the sign-in page.
+  await visit(page, '/');
+  await page.waitForURL((url) => url.pathname === '/login');
   await page.getByLabel(english ? 'Username' : '用户名').fill(username);
   await page.getByLabel(english ? 'Password' : '密码', { exact: true }).fill(password);
   // antd spaces two-character Chinese button labels: 登 录.
