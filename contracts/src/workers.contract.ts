@@ -167,3 +167,57 @@ export type RevokeCredential = z.infer<typeof RevokeCredentialSchema>;
 
 export const WorkerParamsSchema = z.object({ workerId: IdSchema });
 export const CredentialParamsSchema = z.object({ credentialId: IdSchema });
+
+export const IMPORT_KINDS = ['workers'] as const;
+export const ImportKindSchema = z.enum(IMPORT_KINDS);
+
+export const ImportFieldSchema = z.object({ field: z.string(), required: z.boolean(), label: z.string() });
+
+export const ImportPreviewSchema = z.object({
+  uploadId: IdSchema,
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  format: z.enum(['csv', 'xlsx']),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  /** field → 0-based column index; remembered per header layout and org. */
+  mapping: z.record(z.string(), z.number().int().min(0)),
+  fields: z.array(ImportFieldSchema),
+  isRemembered: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const StartImportSchema = z.object({
+  mapping: z.record(z.string().max(40), z.number().int().min(0).max(500)),
+});
+export type StartImport = z.infer<typeof StartImportSchema>;
+
+export const ImportResultSchema = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  /** Upload id of the xlsx error report, when rows were rejected. */
+  report: z.string().nullable(),
+  /** Set when the file stopped being readable part-way; rows before it were kept. */
+  fatal: z.string().nullable(),
+  fatalMessage: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const JobSchema = z.object({
+  id: IdSchema,
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+  progress: z.object({ processed: z.number().int(), total: z.number().int().optional(), phase: z.string().optional() }).passthrough(),
+  result: z.unknown().nullable(),
+  error: z.string().nullable(),
+  createdAt: InstantSchema,
+  startedAt: InstantSchema.nullable(),
+  finishedAt: InstantSchema.nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const UploadParamsSchema = z.object({ uploadId: IdSchema });
+export const JobParamsSchema = z.object({ jobId: IdSchema });
+export const ImportQuerySchema = z.object({ kind: ImportKindSchema.default('workers') });

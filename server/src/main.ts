@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
 import type { Config } from './config.js';
+import { JOB_HANDLERS } from './jobs.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
+import { JobRunner } from './platform/jobs.js';
 import { openRuntime, type Runtime } from './platform/runtime.js';
 import { getSetting, setSetting } from './platform/settings.js';
 
@@ -36,10 +38,13 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const started = performance.now();
   const runtime = await openRuntime(config, 'server', { port: config.port });
   let app: FastifyInstance | undefined;
+  let runner: JobRunner | undefined;
   try {
     const { demoLoaded } = await prepareData(runtime, config);
     app = await buildApp({ config, database: runtime.database, cipher: runtime.cipher });
     await app.listen({ port: config.port, host: config.host });
+    runner = new JobRunner({ db: runtime.database.db, cipher: runtime.cipher, log: app.log, handlers: JOB_HANDLERS });
+    runner.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -72,6 +77,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   sweep.unref();
   const shutdown = async (signal: string) => {
     clearInterval(sweep);
+    await runner?.stop();
     app?.log.info({ signal }, 'shutting down');
     await app?.close();
     await runtime.close();

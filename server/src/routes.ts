@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { workersRoutes } from './modules/workers/workers.routes.js';
 import type { Database } from './platform/db/database.js';
 
 /** Every module's routes, explicitly. */
@@ -15,5 +17,7 @@ export async function registerRoutes(app: FastifyInstance, deps: { database: Dat
   await app.register(orgRoutes);
   await app.register(networkRoutes);
   await app.register(usersRoutes);
+  await app.register(workersRoutes);
+  await app.register(importsRoutes);
   await app.register(auditRoutes);
 }

@@ -1,6 +1,8 @@
 import type { OrgKind, Role } from '@changai/contracts';
+import { idNumberCheckDigit } from '@changai/domain';
 import * as orgService from '../src/modules/org/org.service.js';
 import * as usersService from '../src/modules/users/users.service.js';
+import * as workersService from '../src/modules/workers/workers.service.js';
 import type { Ctx } from '../src/platform/context.js';
 import { TEST_PASSWORD } from './test-app.js';
 
@@ -36,5 +38,28 @@ export async function makeUser(ctx: Ctx, overrides: { orgId: string; role: Role;
     password: TEST_PASSWORD,
     role: overrides.role,
     orgId: overrides.orgId,
+  });
+}
+
+let idSeq = 0;
+/** A valid, unique resident ID number (GB 11643 check digit); without a birth date each call takes a new day. */
+export function makeIdNumber(region = '420106', birthDate?: string, gender: 'male' | 'female' = 'male') {
+  idSeq++;
+  const born = birthDate ?? new Date(Date.UTC(1970, 0, 1) + idSeq * 86_400_000).toISOString().slice(0, 10);
+  // Odd sequence for men, even for women; the counter keeps numbers for the same day distinct.
+  const seq = ((idSeq * 2) % 998) + (gender === 'male' ? 1 : 2);
+  const first17 = `${region}${born.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckDigit(first17);
+}
+
+export async function makeWorker(ctx: Ctx, overrides: { orgId: string; name?: string; idNumber?: string; phone?: string; isFrontline?: boolean }) {
+  return workersService.create(ctx, {
+    name: overrides.name ?? `职工${next()}`,
+    idNumber: overrides.idNumber ?? makeIdNumber(),
+    phone: overrides.phone ?? null,
+    orgId: overrides.orgId,
+    isFrontline: overrides.isFrontline ?? true,
+    isUnionMember: true,
+    status: 'employed',
   });
 }

@@ -1,8 +1,11 @@
 import { type Permission, ROLES, type Role } from '@changai/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as networkService from '../src/modules/network/network.service.js';
+import * as workersService from '../src/modules/workers/workers.service.js';
+import { enqueue } from '../src/platform/jobs.js';
+import { storeUpload } from '../src/platform/uploads.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
-import { makeOrg, makeUser, orgByCode } from './factories.js';
+import { makeOrg, makeUser, makeWorker, orgByCode } from './factories.js';
 import { createTestApp, signIn, type TestApp } from './test-app.js';
 
 /**
@@ -12,7 +15,7 @@ import { createTestApp, signIn, type TestApp } from './test-app.js';
  */
 let t: TestApp;
 const users = {} as Record<Role, string>;
-const outside = { orgId: '', userId: '', assignmentId: '', contactId: '', orgCode: '', username: '' };
+const outside = { orgId: '', userId: '', assignmentId: '', contactId: '', orgCode: '', username: '', workerId: '', credentialId: '', uploadId: '', jobId: '' };
 const inside = { orgId: '' };
 
 beforeAll(async () => {
@@ -24,6 +27,10 @@ beforeAll(async () => {
   const outUser = await makeUser(t.system, { orgId: out.id, role: 'worker' });
   const assignment = await networkService.assign(t.system, { orgId: out.id, role: 'liaison', effectiveFrom: '2020-01-01' });
   const contact = await networkService.addContact(t.system, out.id, { name: '外部联络人', phone: '13700001111', isPrimary: true });
+  const worker = await makeWorker(t.system, { orgId: out.id });
+  const credential = await workersService.grantCredential(t.system, worker.id, { kind: 'skill_level', levelCode: 'senior', issuedOn: '2020-01-01' });
+  const upload = await storeUpload(t.database.db, [Buffer.from('姓名,身份证号\n')], { fileName: 'x.csv', uploadedBy: outUser.id, maxBytes: 1000 });
+  const job = await enqueue(t.database.db, { kind: 'noop', payload: {}, createdBy: outUser.id, orgId: out.id });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -31,6 +38,10 @@ beforeAll(async () => {
     contactId: contact.id,
     orgCode: out.code,
     username: outUser.username,
+    workerId: worker.id,
+    credentialId: credential.id,
+    uploadId: upload.id,
+    jobId: job.id,
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -39,13 +50,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Routes that act on nothing that exists yet (a new upload, the blank template): no outside row to aim at. */
+const NO_TARGET = new Set(['POST /api/v1/imports/workers', 'GET /api/v1/imports/workers/template']);
+
 /** A valid request for each route, aimed at rows outside the Wuhan subtree. */
 function sample(method: string, url: string): { url: string; payload?: unknown } | undefined {
   const path = url
     .replace(':orgId', outside.orgId)
     .replace(':userId', outside.userId)
     .replace(':assignmentId', outside.assignmentId)
-    .replace(':contactId', outside.contactId);
+    .replace(':contactId', outside.contactId)
+    .replace(':workerId', outside.workerId)
+    .replace(':credentialId', outside.credentialId)
+    .replace(':uploadId', outside.uploadId)
+    .replace(':jobId', outside.jobId);
   const bodies: Record<string, unknown> = {
     'POST /api/v1/auth/logout': undefined,
     'GET /api/v1/auth/session': undefined,
@@ -74,10 +92,27 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/users/:userId/reset-password': { password: 'Another-pass-1' },
     'GET /api/v1/roles': undefined,
     'GET /api/v1/audit': undefined,
+    'GET /api/v1/workers': undefined,
+    'GET /api/v1/workers/:workerId': undefined,
+    'GET /api/v1/workers/:workerId/identity': undefined,
+    'POST /api/v1/workers': { name: '越权', idNumber: '11010519491231002X', orgId: outside.orgId },
+    'PATCH /api/v1/workers/:workerId': { name: '越权改名' },
+    'POST /api/v1/workers/:workerId/credentials': { kind: 'honor', name: '越权', issuedOn: '2020-01-01' },
+    'POST /api/v1/credentials/:credentialId/revoke': { reason: '越权撤销' },
+    'GET /api/v1/imports/uploads/:uploadId': undefined,
+    'POST /api/v1/imports/uploads/:uploadId/start': { mapping: { name: 0, idNumber: 1 } },
+    'GET /api/v1/jobs/:jobId': undefined,
+    'POST /api/v1/imports/workers': undefined,
+    'GET /api/v1/imports/workers/template': undefined,
+    'GET /api/v1/uploads/:uploadId/content': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
-  const query: Record<string, string> = { 'GET /api/v1/orgs': `?q=${outside.orgCode}`, 'GET /api/v1/users': `?q=${outside.username}` };
+  const query: Record<string, string> = {
+    'GET /api/v1/orgs': `?q=${outside.orgCode}`,
+    'GET /api/v1/users': `?q=${outside.username}`,
+    'GET /api/v1/workers': `?orgId=${outside.orgId}`,
+  };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
 
@@ -92,6 +127,10 @@ async function snapshotOutside() {
       .executeTakeFirst(),
     assignment: await db.selectFrom('networkAssignments').select(['effectiveTo']).where('id', '=', outside.assignmentId).executeTakeFirst(),
     contact: await db.selectFrom('unitContacts').select(['name']).where('id', '=', outside.contactId).executeTakeFirst(),
+    worker: await db.selectFrom('workers').select(['name', 'updatedAt']).where('id', '=', outside.workerId).executeTakeFirst(),
+    credential: await db.selectFrom('credentials').select(['status']).where('id', '=', outside.credentialId).executeTakeFirst(),
+    credentials: await db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    jobs: await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
     orgs: await db
       .selectFrom('orgs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -119,7 +158,7 @@ describe('route × role authorization', () => {
     const routes = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/v1') && !r.public)
       .sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
-    const outsideIds = [outside.orgId, outside.userId, outside.assignmentId, outside.contactId];
+    const outsideIds = [outside.orgId, outside.userId, outside.assignmentId, outside.contactId, outside.workerId, outside.credentialId, outside.uploadId, outside.jobId];
     const failures: string[] = [];
     let checks = 0;
     for (const role of ROLES) {
@@ -137,7 +176,7 @@ describe('route × role authorization', () => {
         else if (!grant) {
           if (res.statusCode !== 403) failures.push(`${label} (expected 403)`);
         } else if (grant === 'subtree') {
-          const hasTarget = route.url.includes(':') || (route.method !== 'GET' && route.method !== 'DELETE');
+          const hasTarget = !NO_TARGET.has(`${route.method} ${route.url}`) && (route.url.includes(':') || route.method !== 'GET');
           if (hasTarget && route.permission !== 'account:self' && res.statusCode !== 404) failures.push(`${label} (expected 404)`);
           if (res.statusCode < 300 && outsideIds.some((id) => res.body.includes(id))) failures.push(`${label} (leaked an outside row)`);
         }

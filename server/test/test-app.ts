@@ -2,9 +2,11 @@ import type { Role } from '@changai/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { JOB_HANDLERS } from '../src/jobs.js';
 import type { Ctx } from '../src/platform/context.js';
 import { DataCipher } from '../src/platform/crypto.js';
 import type { Database } from '../src/platform/db/database.js';
+import { JobRunner } from '../src/platform/jobs.js';
 import { createTestDatabase } from './test-db.js';
 
 export const TEST_PASSWORD = 'Test-password-1';
@@ -16,6 +18,8 @@ export type TestApp = {
   /** A system context for arranging data through the services. */
   system: Ctx;
   clock: { now: Date };
+  /** Runs queued jobs to completion, as a server instance would. */
+  runJobs(): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -36,12 +40,18 @@ export async function createTestApp(): Promise<TestApp> {
     log: { info: silent, warn: silent, error: silent, debug: silent },
     cipher,
   };
+  const runner = new JobRunner({ db: database.db, cipher, log: system.log, handlers: JOB_HANDLERS, now });
   return {
     app,
     database,
     cipher,
     system,
     clock,
+    async runJobs() {
+      let n = 0;
+      while (await runner.runOnce()) n++;
+      return n;
+    },
     async close() {
       await app.close();
       await database.close();

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
+import { loadActor } from './auth/sessions.js';
 import type { Ctx, Logger } from './context.js';
 import type { DataCipher } from './crypto.js';
 import type { Db } from './db/database.js';
-import { loadActor } from './auth/sessions.js';
 
 export type JobRow = { id: string; kind: string; payload: unknown; createdBy: string | null; orgId: string | null; attempts: number };
 

@@ -12,7 +12,7 @@ export class UploadTooLargeError extends Error {}
  */
 export async function storeUpload(
   db: Db,
-  source: AsyncIterable<Buffer | Uint8Array | string>,
+  source: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>,
   meta: { fileName: string; contentType?: string; uploadedBy?: string | null; maxBytes: number },
 ): Promise<{ id: string; sizeBytes: number; sha256: string }> {
   const { id } = await db
@@ -61,7 +61,12 @@ export function readUpload(db: Db, id: string): Readable {
   return new Readable({
     async read() {
       try {
-        const chunk = await db.selectFrom('uploadChunks').select('data').where('uploadId', '=', id).where('seq', '=', seq++).executeTakeFirst();
+        const chunk = await db
+          .selectFrom('uploadChunks')
+          .select('data')
+          .where('uploadId', '=', id)
+          .where('seq', '=', seq++)
+          .executeTakeFirst();
         this.push(chunk ? Buffer.from(chunk.data) : null);
       } catch (error) {
         this.destroy(error as Error);

@@ -220,3 +220,41 @@ export function nearestDivisionCode(db: Db, path: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * Orgs matching any of the given codes, names or enterprise credit codes within a scope, each with
+ * the 6-digit code of the division it lies in.
+ */
+export function findForResolution(db: Db, scope: Scope, keys: { codes: string[]; names: string[]; creditCodes: string[] }) {
+  return db
+    .selectFrom('orgs as o')
+    .leftJoin('enterprises as e', 'e.orgId', 'o.id')
+    .select([
+      'o.id',
+      'o.code',
+      'o.name',
+      'o.kind',
+      'o.path',
+      'o.isActive',
+      'e.creditCode',
+      (eb) =>
+        eb
+          .selectFrom('orgs as d')
+          .select('d.code')
+          .whereRef('o.path', 'like', sql<string>`d.path || '%'`)
+          .where('d.kind', 'in', ['county', 'prefecture', 'province'])
+          .orderBy('d.depth', 'desc')
+          .limit(1)
+          .as('divisionCode'),
+    ])
+    .where((eb) => pathInScope(scope, eb.ref('o.path')))
+    .where((eb) =>
+      eb.or([
+        ...(keys.codes.length ? [eb('o.code', 'in', keys.codes)] : []),
+        ...(keys.names.length ? [eb('o.name', 'in', keys.names)] : []),
+        ...(keys.creditCodes.length ? [eb('e.creditCode', 'in', keys.creditCodes)] : []),
+        sql<boolean>`false`,
+      ]),
+    )
+    .execute();
+}

@@ -83,6 +83,32 @@ export async function regionCodeOf(ctx: Ctx, orgId: string): Promise<string> {
   return division.code;
 }
 
+export type ResolvedOrg = {
+  id: string;
+  code: string;
+  name: string;
+  creditCode: string | null;
+  regionCode: string | null;
+  isActive: boolean;
+};
+
+/** Finds orgs named in bulk data (by code, name or credit code) among those the actor may use. */
+export async function resolveOrgs(
+  ctx: Ctx,
+  keys: { codes: string[]; names: string[]; creditCodes: string[] },
+  permission: Permission,
+): Promise<ResolvedOrg[]> {
+  const rows = await orgs.findForResolution(ctx.db, scopeFor(ctx.actor, permission), keys);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    creditCode: r.creditCode,
+    regionCode: r.divisionCode,
+    isActive: r.isActive,
+  }));
+}
+
 export async function create(ctx: Ctx, input: CreateOrg): Promise<Org> {
   return ctx.db.transaction().execute(async (trx) => {
     const parent = await loadOrgInScope(trx, ctx, input.parentId, 'org:manage');

@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+export type WorkerUpsert = {
+  idNumberHash: string;
+  idNumberEnc: string;
+  orgId: string;
+  regionCode: string;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  gender: string;
+  birthDate: string;
+  phoneEnc: string | null;
+  phoneHash: string | null;
+  occupationCode: string | null;
+  industryDivision: string | null;
+  /** null: the file says nothing, keep what is stored. */
+  isFrontline: boolean | null;
+  isUnionMember: boolean | null;
+  employedFrom: string | null;
+};
+
+/** Existing workers by blind index, with the org path that decides whether the actor may touch them. */
+export function findWorkersByHash(db: Db, hashes: string[]) {
+  if (hashes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('workers as w')
+    .innerJoin('orgs as o', 'o.id', 'w.orgId')
+    .select(['w.id', 'w.idNumberHash', 'w.birthDate', 'o.path as orgPath'])
+    .where('w.idNumberHash', 'in', hashes)
+    .execute();
+}
+
+/**
+ * Updates the workers that exist and differ, then inserts the new ones; a blank cell keeps the
+ * stored value. Returns which hashes were updated and inserted (the rest were unchanged).
+ */
+export async function upsertWorkers(db: Db, rows: WorkerUpsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return { updated: new Set<string>(), inserted: new Set<string>() };
+  const input = JSON.stringify(rows);
+  const recordset = sql`jsonb_to_recordset(${input}::jsonb) as r(
+    "idNumberHash" text, "idNumberEnc" text, "orgId" uuid, "regionCode" text, "name" text, "namePinyin" text,
+    "nameInitials" text, "gender" text, "birthDate" date, "phoneEnc" text, "phoneHash" text, "occupationCode" text,
+    "industryDivision" text, "isFrontline" boolean, "isUnionMember" boolean, "employedFrom" date)`;
+  const updated = await sql<{ hash: string }>`
+    update workers w set
+      org_id = r."orgId", region_code = r."regionCode", name = r."name", name_pinyin = r."namePinyin",
+      name_initials = r."nameInitials", gender = r."gender", birth_date = r."birthDate",
+      phone_enc = case when r."phoneHash" is null or r."phoneHash" = w.phone_hash then w.phone_enc else r."phoneEnc" end,
+      phone_hash = coalesce(r."phoneHash", w.phone_hash),
+      occupation_code = coalesce(r."occupationCode", w.occupation_code),
+      industry_division = coalesce(r."industryDivision", w.industry_division),
+      is_frontline = coalesce(r."isFrontline", w.is_frontline),
+      is_union_member = coalesce(r."isUnionMember", w.is_union_member),
+      employed_from = coalesce(r."employedFrom", w.employed_from),
+      import_job_id = ${jobId}, updated_at = ${now}
+    from ${recordset}
+    where w.id_number_hash = r."idNumberHash"
+      and (w.org_id, w.region_code, w.name, w.gender, w.birth_date, w.phone_hash, w.occupation_code, w.industry_division,
+           w.is_frontline, w.is_union_member, w.employed_from)
+        is distinct from
+          (r."orgId", r."regionCode", r."name", r."gender", r."birthDate", coalesce(r."phoneHash", w.phone_hash),
+           coalesce(r."occupationCode", w.occupation_code), coalesce(r."industryDivision", w.industry_division),
+           coalesce(r."isFrontline", w.is_frontline), coalesce(r."isUnionMember", w.is_union_member),
+           coalesce(r."employedFrom", w.employed_from))
+    returning w.id_number_hash as hash`.execute(db);
+  const inserted = await sql<{ hash: string }>`
+    insert into workers (id_number_hash, id_number_enc, org_id, region_code, name, name_pinyin, name_initials, gender,
+      birth_date, phone_enc, phone_hash, occupation_code, industry_division, is_frontline, is_union_member, employed_from,
+      source, import_job_id, created_at, updated_at)
+    select r."idNumberHash", r."idNumberEnc", r."orgId", r."regionCode", r."name", r."namePinyin", r."nameInitials",
+      r."gender", r."birthDate", r."phoneEnc", r."phoneHash", r."occupationCode", r."industryDivision",
+      coalesce(r."isFrontline", false), coalesce(r."isUnionMember", false), r."employedFrom",
+      'import', ${jobId}, ${now}, ${now}
+    from ${recordset}
+    where not exists (select 1 from workers w where w.id_number_hash = r."idNumberHash")
+    on conflict (id_number_hash) do nothing
+    returning id_number_hash as hash`.execute(db);
+  return { updated: new Set(updated.rows.map((r) => r.hash)), inserted: new Set(inserted.rows.map((r) => r.hash)) };
+}
+
+export type CredentialUpsert = {
+  workerId: string;
+  regionCode: string;
+  kind: string;
+  levelCode: string;
+  levelRank: number;
+  occupationCode: string | null;
+  series: string | null;
+  issuer: string | null;
+  certificateNumber: string | null;
+  naturalKey: string;
+  issuedOn: string;
+};
+
+/** Same pattern for credentials, keyed by (worker, kind, natural key); a revoked one stays revoked. */
+export async function upsertCredentials(db: Db, rows: CredentialUpsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return { updated: new Set<string>(), inserted: new Set<string>() };
+  const input = JSON.stringify(rows);
+  const recordset = sql`jsonb_to_recordset(${input}::jsonb) as r(
+    "workerId" uuid, "regionCode" text, "kind" text, "levelCode" text, "levelRank" smallint, "occupationCode" text,
+    "series" text, "issuer" text, "certificateNumber" text, "naturalKey" text, "issuedOn" date)`;
+  const key = (r: { workerId: string; kind: string; naturalKey: string }) => `${r.workerId}|${r.kind}|${r.naturalKey}`;
+  const updated = await sql<{ workerId: string; kind: string; naturalKey: string }>`
+    update credentials c set
+      level_code = r."levelCode", level_rank = r."levelRank",
+      occupation_code = coalesce(r."occupationCode", c.occupation_code), series = coalesce(r."series", c.series),
+      issuer = coalesce(r."issuer", c.issuer), issued_on = r."issuedOn", import_job_id = ${jobId}, updated_at = ${now}
+    from ${recordset}
+    where c.worker_id = r."workerId" and c.kind = r."kind" and c.natural_key = r."naturalKey"
+      and (c.level_code, c.occupation_code, c.series, c.issuer, c.issued_on)
+        is distinct from (r."levelCode", coalesce(r."occupationCode", c.occupation_code), coalesce(r."series", c.series),
+                          coalesce(r."issuer", c.issuer), r."issuedOn")
+    returning c.worker_id as "workerId", c.kind, c.natural_key as "naturalKey"`.execute(db);
+  const inserted = await sql<{ workerId: string; kind: string; naturalKey: string }>`
+    insert into credentials (worker_id, region_code, kind, level_code, level_rank, occupation_code, series, issuer,
+      certificate_number, natural_key, issued_on, source, status, import_job_id, created_at, updated_at)
+    select r."workerId", r."regionCode", r."kind", r."levelCode", r."levelRank", r."occupationCode", r."series", r."issuer",
+      r."certificateNumber", r."naturalKey", r."issuedOn", 'import', 'valid', ${jobId}, ${now}, ${now}
+    from ${recordset}
+    where not exists (
+      select 1 from credentials c where c.worker_id = r."workerId" and c.kind = r."kind" and c.natural_key = r."naturalKey")
+    on conflict (worker_id, kind, natural_key) do nothing
+    returning worker_id as "workerId", kind, natural_key as "naturalKey"`.execute(db);
+  return { updated: new Set(updated.rows.map(key)), inserted: new Set(inserted.rows.map(key)) };
+}
+
+export function findTemplate(db: Db, orgId: string, kind: string, signature: string) {
+  return db
+    .selectFrom('importTemplates')
+    .select(['mapping'])
+    .where('orgId', '=', orgId)
+    .where('kind', '=', kind)
+    .where('headerSignature', '=', signature)
+    .executeTakeFirst();
+}
+
+export async function saveTemplate(
+  db: Db,
+  values: { orgId: string; kind: string; signature: string; mapping: unknown; userId: string | null; now: Date },
+) {
+  await db
+    .insertInto('importTemplates')
+    .values({
+      orgId: values.orgId,
+      kind: values.kind,
+      headerSignature: values.signature,
+      mapping: JSON.stringify(values.mapping),
+      updatedBy: values.userId,
+      updatedAt: values.now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['orgId', 'kind', 'headerSignature'])
+        .doUpdateSet({ mapping: JSON.stringify(values.mapping), updatedBy: values.userId, updatedAt: values.now }),
+    )
+    .execute();
+}

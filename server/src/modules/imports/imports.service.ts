@@ -1,0 +1,459 @@
+import type { Readable } from 'node:stream';
+import type { ImportPreview, ImportResult, Job } from '@changai/contracts';
+import { credentialNaturalKey } from '@changai/domain';
+import { audit } from '../../platform/audit.js';
+import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { translate } from '../../platform/http/messages.js';
+import { enqueue, findJob, type JobHandler } from '../../platform/jobs.js';
+import { findUpload, readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
+import * as orgService from '../org/org.service.js';
+import * as workersService from '../workers/workers.service.js';
+import type { CredentialUpsert, WorkerUpsert } from './imports.repository.js';
+import * as imports from './imports.repository.js';
+import { type Cell, readRows, UnreadableFileError } from './read-rows.js';
+import { ErrorReport } from './report-writer.js';
+import {
+  headerSignature,
+  isBlankRow,
+  isHeaderRow,
+  type Mapping,
+  parseWorkerRow,
+  suggestMapping,
+  WORKER_FIELD_DEFS,
+  type WorkerRecord,
+} from './worker-rows.js';
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const IMPORT_JOB = 'import.workers';
+const CHUNK_ROWS = 1000;
+const HEADER_SEARCH_ROWS = 30;
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Who owns uploads and remembered templates: the signed-in user and their org, or the system (CLI) at the root. */
+async function owner(ctx: Ctx): Promise<{ userId: string | null; orgId: string }> {
+  if (ctx.actor.kind === 'user') return { userId: ctx.actor.userId, orgId: ctx.actor.orgId };
+  if (ctx.actor.kind === 'system') {
+    const root = await orgService.findRoot(ctx.db);
+    if (root) return { userId: null, orgId: root.id };
+  }
+  throw new ForbiddenError();
+}
+
+const ownsUpload = (ctx: Ctx, uploadedBy: string | null) =>
+  ctx.actor.kind === 'system' ? true : ctx.actor.kind === 'user' && uploadedBy === ctx.actor.userId;
+
+/** Finds the header row among the first rows of the file. */
+async function readHeader(source: Readable) {
+  let seen = 0;
+  for await (const row of readRows(source)) {
+    if (isHeaderRow(row.cells)) return { headerRow: row.rowNumber, headers: row.cells };
+    if (++seen >= HEADER_SEARCH_ROWS) break;
+  }
+  return undefined;
+}
+
+/** Stores the upload (streamed), finds its header row and proposes a column mapping. */
+export async function upload(
+  ctx: Ctx,
+  file: { stream: AsyncIterable<Buffer>; fileName: string; contentType?: string },
+): Promise<ImportPreview> {
+  scopeFor(ctx.actor, 'workers:import');
+  const actor = await owner(ctx);
+  let stored: { id: string; sizeBytes: number };
+  try {
+    stored = await storeUpload(ctx.db, file.stream, {
+      fileName: file.fileName,
+      contentType: file.contentType,
+      uploadedBy: actor.userId,
+      maxBytes: MAX_UPLOAD_BYTES,
+    });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError)
+      throw new AppError('payload_too_large', 'import.file_too_large', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+    throw error;
+  }
+  return preview(ctx, stored.id);
+}
+
+export async function preview(ctx: Ctx, uploadId: string): Promise<ImportPreview> {
+  scopeFor(ctx.actor, 'workers:import');
+  const actor = await owner(ctx);
+  const upload = await findUpload(ctx.db, uploadId);
+  if (!upload || !ownsUpload(ctx, upload.uploadedBy) || !upload.isComplete) throw new NotFoundError('upload');
+  let header: Awaited<ReturnType<typeof readHeader>>;
+  try {
+    header = await readHeader(readUpload(ctx.db, uploadId));
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new ValidationError([{ path: 'file', message: error.reason }], error.reason);
+    throw error;
+  }
+  if (!header) throw new ValidationError([{ path: 'file', message: 'import.no_header' }], 'import.no_header');
+  const headers = header.headers.map((h) => (h === null ? '' : String(h)));
+  const remembered = await imports.findTemplate(ctx.db, actor.orgId, 'workers', headerSignature(header.headers));
+  const mapping = (remembered?.mapping as Mapping | undefined) ?? suggestMapping(header.headers).mapping;
+  const head = await readUpload(ctx.db, uploadId).read(4);
+  return {
+    uploadId,
+    fileName: upload.fileName,
+    sizeBytes: Number(upload.sizeBytes),
+    format: head?.subarray(0, 2).toString() === 'PK' ? 'xlsx' : 'csv',
+    headerRow: header.headerRow,
+    headers,
+    mapping: mapping as Record<string, number>,
+    fields: WORKER_FIELD_DEFS.map((d) => ({ field: d.field, required: d.required, label: d.zh })),
+    isRemembered: remembered !== undefined,
+  };
+}
+
+/** Checks the mapping, remembers it for this header layout, and queues the import job. */
+export async function start(ctx: Ctx, uploadId: string, mapping: Record<string, number>): Promise<Job> {
+  const actor = await owner(ctx);
+  const info = await preview(ctx, uploadId);
+  const fields: string[] = WORKER_FIELD_DEFS.map((d) => d.field);
+  const problems = [
+    ...Object.keys(mapping)
+      .filter((f) => !fields.includes(f))
+      .map((f) => ({ path: `body.mapping.${f}`, message: 'import.unknown_field' })),
+    ...Object.entries(mapping)
+      .filter(([, i]) => i >= info.headers.length)
+      .map(([f]) => ({ path: `body.mapping.${f}`, message: 'import.no_such_column' })),
+    ...WORKER_FIELD_DEFS.filter((d) => d.required && mapping[d.field] === undefined).map((d) => ({
+      path: `body.mapping.${d.field}`,
+      message: 'import.required_field',
+    })),
+  ];
+  if (problems.length) throw new ValidationError(problems);
+  const jobId = await ctx.db.transaction().execute(async (trx) => {
+    await imports.saveTemplate(trx, {
+      orgId: actor.orgId,
+      kind: 'workers',
+      signature: headerSignature(info.headers),
+      mapping,
+      userId: actor.userId,
+      now: ctx.now(),
+    });
+    const { id } = await enqueue(trx, {
+      kind: IMPORT_JOB,
+      payload: { uploadId, mapping, headerRow: info.headerRow, fileName: info.fileName },
+      createdBy: actor.userId,
+      orgId: actor.orgId,
+    });
+    await audit(trx, ctx, {
+      action: 'import.start',
+      entityType: 'job',
+      entityId: id,
+      orgId: actor.orgId,
+      after: { fileName: info.fileName, uploadId },
+    });
+    return id;
+  });
+  return job(ctx, jobId);
+}
+
+export async function job(ctx: Ctx, jobId: string): Promise<Job> {
+  scopeFor(ctx.actor, 'jobs:read');
+  const row = await findJob(ctx.db, jobId);
+  if (!row) throw new NotFoundError('job');
+  const own = ctx.actor.kind === 'system' || (ctx.actor.kind === 'user' && row.createdBy === ctx.actor.userId);
+  // Someone else's job is visible to whoever may read jobs of its org.
+  if (!own) {
+    if (!row.orgId) throw new NotFoundError('job');
+    await orgService.requireOrg(ctx, row.orgId, 'jobs:read').catch(() => {
+      throw new NotFoundError('job');
+    });
+  }
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status as Job['status'],
+    progress: { processed: 0, ...(row.progress as object) } as Job['progress'],
+    result: row.result ?? null,
+    error: row.error ? translate(row.error, 'zh-CN') : null,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/** A stored file (an error report) for the user it belongs to. */
+export async function download(ctx: Ctx, uploadId: string) {
+  const upload = await findUpload(ctx.db, uploadId);
+  if (!upload || !ownsUpload(ctx, upload.uploadedBy) || !upload.isComplete) throw new NotFoundError('upload');
+  return { fileName: upload.fileName, contentType: upload.contentType, stream: readUpload(ctx.db, uploadId) };
+}
+
+type Counts = { imported: number; updated: number; unchanged: number; rejected: number; processed: number };
+type Pending = { rowNumber: number; record: WorkerRecord };
+
+/**
+ * The import job: streams the file, validates every row, and writes good rows in chunks of
+ * CHUNK_ROWS, each in its own transaction (a crash loses at most the chunk in flight; re-running
+ * is safe because every write is an idempotent upsert).
+ */
+export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
+  const payload = jobRow.payload as { uploadId: string; mapping: Mapping; headerRow: number; fileName: string };
+  const today = isoDate(ctx.now());
+  const counts: Counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0, processed: 0 };
+  const uploadedBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+  let errors: ErrorReport | undefined;
+  const reject = (rowNumber: number, column: string, reason: string, value = '') => {
+    errors ??= new ErrorReport(ctx.db, `导入错误报告-${payload.fileName.replace(/\.[^.]+$/, '')}.xlsx`, uploadedBy);
+    errors.add({ rowNumber, column, value, reason: translate(reason, 'zh-CN') });
+  };
+  const employers = new EmployerCache(ctx);
+  let headers: Cell[] = [];
+  let pending: Pending[] = [];
+  let fatal: string | null = null;
+
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length) await writeChunk(ctx, jobRow.id, batch, employers, counts, reject);
+    await report({ phase: 'importing', ...counts });
+  };
+
+  try {
+    for await (const row of readRows(readUpload(ctx.db, payload.uploadId))) {
+      if (row.rowNumber < payload.headerRow) continue;
+      if (row.rowNumber === payload.headerRow) {
+        headers = row.cells;
+        continue;
+      }
+      if (isBlankRow(row.cells)) continue;
+      counts.processed++;
+      const parsed = parseWorkerRow(row.cells, payload.mapping, headers, today);
+      if (!parsed.record) {
+        counts.rejected++;
+        for (const e of parsed.errors) reject(row.rowNumber, e.column, e.reason, e.value);
+        continue;
+      }
+      pending.push({ rowNumber: row.rowNumber, record: parsed.record });
+      if (pending.length >= CHUNK_ROWS) await flush();
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    fatal = error.reason;
+  }
+  await flush();
+  if (fatal) reject(counts.processed + payload.headerRow + 1, '', fatal);
+  const reportId = errors ? await errors.finish() : null;
+  const result: ImportResult = {
+    imported: counts.imported,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    rejected: counts.rejected,
+    report: reportId,
+    fatal,
+    fatalMessage: fatal ? translate(fatal, 'zh-CN') : null,
+  };
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      audit(trx, ctx, { action: 'import.finish', entityType: 'job', entityId: jobRow.id, orgId: jobRow.orgId, after: result }),
+    );
+  await report({ phase: 'done', ...counts });
+  return result;
+};
+
+/** Employers named in the file, resolved once each within the actor's reach. */
+class EmployerCache {
+  #byKey = new Map<string, orgService.ResolvedOrg | 'ambiguous' | null>();
+  constructor(private readonly ctx: Ctx) {}
+
+  async load(records: WorkerRecord[]) {
+    const codes = new Set<string>();
+    const names = new Set<string>();
+    const creditCodes = new Set<string>();
+    for (const { employer } of records) {
+      if (employer.creditCode && !this.#byKey.has(`c:${employer.creditCode}`)) creditCodes.add(employer.creditCode);
+      else if (employer.code && !this.#byKey.has(`o:${employer.code}`)) codes.add(employer.code);
+      else if (employer.name && !this.#byKey.has(`n:${employer.name}`)) names.add(employer.name);
+    }
+    if (codes.size + names.size + creditCodes.size === 0) return;
+    const found = await orgService.resolveOrgs(
+      this.ctx,
+      { codes: [...codes], names: [...names], creditCodes: [...creditCodes] },
+      'workers:import',
+    );
+    for (const code of creditCodes) this.#byKey.set(`c:${code}`, found.find((o) => o.creditCode === code) ?? null);
+    for (const code of codes) this.#byKey.set(`o:${code}`, found.find((o) => o.code === code) ?? null);
+    for (const name of names) {
+      const matches = found.filter((o) => o.name === name);
+      this.#byKey.set(`n:${name}`, matches.length > 1 ? 'ambiguous' : (matches[0] ?? null));
+    }
+  }
+
+  get(employer: WorkerRecord['employer']): orgService.ResolvedOrg | 'ambiguous' | 'missing' | null {
+    if (employer.creditCode) return this.#byKey.get(`c:${employer.creditCode}`) ?? null;
+    if (employer.code) return this.#byKey.get(`o:${employer.code}`) ?? null;
+    if (employer.name) return this.#byKey.get(`n:${employer.name}`) ?? null;
+    return 'missing';
+  }
+}
+
+async function writeChunk(
+  ctx: Ctx,
+  jobId: string,
+  batch: Pending[],
+  employers: EmployerCache,
+  counts: Counts,
+  reject: (rowNumber: number, column: string, reason: string, value?: string) => void,
+) {
+  await employers.load(batch.map((p) => p.record));
+  const scope = scopeFor(ctx.actor, 'workers:import');
+  const ready: (Pending & { orgId: string; regionCode: string; hash: string })[] = [];
+  for (const p of batch) {
+    const employer = employers.get(p.record.employer);
+    if (employer === 'missing') reject(p.rowNumber, '工作单位', 'import.employer_required');
+    else if (employer === 'ambiguous') reject(p.rowNumber, '工作单位', 'import.employer_ambiguous', p.record.employer.name);
+    else if (!employer || !employer.isActive)
+      reject(
+        p.rowNumber,
+        '工作单位',
+        'import.employer_not_found',
+        p.record.employer.name ?? p.record.employer.code ?? p.record.employer.creditCode,
+      );
+    else if (!employer.regionCode) reject(p.rowNumber, '工作单位', 'import.employer_not_found');
+    else {
+      ready.push({ ...p, orgId: employer.id, regionCode: employer.regionCode, hash: ctx.cipher.blindIndex(p.record.idNumber) });
+      continue;
+    }
+    counts.rejected++;
+  }
+  const existing = new Map(
+    (
+      await imports.findWorkersByHash(
+        ctx.db,
+        ready.map((r) => r.hash),
+      )
+    ).map((w) => [w.idNumberHash, w]),
+  );
+  const accepted = ready.filter((r) => {
+    const known = existing.get(r.hash);
+    if (known && !isPathInScope(scope, known.orgPath)) {
+      counts.rejected++;
+      reject(r.rowNumber, '身份证号', 'import.worker_outside_scope');
+      return false;
+    }
+    return true;
+  });
+  // The last row for a person wins within a chunk; their credentials from every row are kept.
+  const byHash = new Map<string, (typeof accepted)[number]>();
+  for (const r of accepted) byHash.set(r.hash, r);
+  const workerRows: WorkerUpsert[] = [...byHash.values()].map(({ record, orgId, regionCode, hash }) => ({
+    idNumberHash: hash,
+    idNumberEnc: ctx.cipher.encrypt(record.idNumber),
+    orgId,
+    regionCode,
+    name: record.name,
+    namePinyin: record.namePinyin,
+    nameInitials: record.nameInitials,
+    gender: record.gender,
+    birthDate: record.birthDate,
+    phoneEnc: record.phone ? ctx.cipher.encrypt(record.phone) : null,
+    phoneHash: record.phone ? ctx.cipher.blindIndex(record.phone) : null,
+    occupationCode: record.occupationCode,
+    industryDivision: record.industryDivision,
+    isFrontline: record.isFrontline,
+    isUnionMember: record.isUnionMember,
+    employedFrom: record.employedFrom,
+  }));
+  await ctx.db.transaction().execute(async (trx) => {
+    const txCtx = { ...ctx, db: trx };
+    const workerOutcome = await imports.upsertWorkers(trx, workerRows, jobId, ctx.now());
+    const ids = new Map((await imports.findWorkersByHash(trx, [...byHash.keys()])).map((w) => [w.idNumberHash, w.id]));
+    const credentialRows = new Map<string, CredentialUpsert & { rowNumber: number }>();
+    for (const r of accepted) {
+      const workerId = ids.get(r.hash);
+      if (!workerId) continue;
+      for (const c of r.record.credentials) {
+        const naturalKey = credentialNaturalKey({
+          kind: c.kind,
+          levelCode: c.levelCode,
+          certificateNumber: c.certificateNumber,
+          issuedOn: c.issuedOn,
+        });
+        const levelRank = workersService.levelRank(c.kind, c.levelCode);
+        credentialRows.set(`${workerId}|${c.kind}|${naturalKey}`, {
+          ...c,
+          workerId,
+          regionCode: r.regionCode,
+          naturalKey,
+          levelRank,
+          rowNumber: r.rowNumber,
+        });
+      }
+    }
+    const credentialOutcome = await imports.upsertCredentials(
+      trx,
+      [...credentialRows.values()].map(({ rowNumber: _, ...c }) => c),
+      jobId,
+      ctx.now(),
+    );
+    const touched = new Set<string>();
+    for (const k of [...credentialOutcome.inserted, ...credentialOutcome.updated]) touched.add(k.split('|')[0] as string);
+    await workersService.refreshDerived(txCtx, [...touched]);
+    for (const r of accepted) {
+      const workerId = ids.get(r.hash) as string;
+      const keys = r.record.credentials.map(
+        (c) =>
+          `${workerId}|${c.kind}|${credentialNaturalKey({ kind: c.kind, levelCode: c.levelCode, certificateNumber: c.certificateNumber, issuedOn: c.issuedOn })}`,
+      );
+      if (workerOutcome.inserted.has(r.hash) || keys.some((k) => credentialOutcome.inserted.has(k))) counts.imported++;
+      else if (workerOutcome.updated.has(r.hash) || keys.some((k) => credentialOutcome.updated.has(k))) counts.updated++;
+      else counts.unchanged++;
+    }
+  });
+  // Each row counts once: later duplicates of an inserted worker in the same chunk count as unchanged.
+}
+
+/** The downloadable template: every column with its Chinese header and one example row. */
+export async function template(): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('职工信息');
+  sheet.columns = WORKER_FIELD_DEFS.map((d) => ({
+    header: d.required ? `${d.zh}*` : d.zh,
+    key: d.field,
+    width: Math.max(12, d.zh.length * 2 + 4),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({
+    name: '董永祥',
+    idNumber: '11010519491231002X',
+    gender: '女',
+    birthDate: '1949-12-31',
+    phone: '13812345678',
+    employerName: '宝武集团武汉钢铁有限公司',
+    occupationCode: '6-18-01-01',
+    industryDivision: '31',
+    isFrontline: '是',
+    isUnionMember: '是',
+    employedFrom: '2010-07-01',
+    skillLevel: '高级工',
+    certificateNumber: 'S000042000001203000123',
+    certificateDate: '2020-10-01',
+    issuer: '湖北省职业技能鉴定指导中心',
+  });
+  const notes = workbook.addWorksheet('填写说明');
+  notes.columns = [
+    { header: '列', key: 'column', width: 18 },
+    { header: '说明', key: 'note', width: 80 },
+  ];
+  notes.addRows([
+    { column: '*', note: '带 * 的列必填；列的顺序和名称可以不同，上传后可调整对应关系，系统会记住同一表头格式。' },
+    { column: '身份证号', note: '18 位公民身份号码（15 位旧号自动升位），校验位、出生日期和性别会被核对。' },
+    { column: '工作单位', note: '填写单位名称、单位代码或统一社会信用代码之一，须在您的管辖范围内。' },
+    { column: '日期', note: '支持 2020-10-01、2020/10/1、2020年10月1日和 Excel 日期。' },
+    {
+      column: '职业技能等级',
+      note: '学徒工、初级工（五级）、中级工（四级）、高级工（三级）、技师（二级）、高级技师（一级）、特级技师、首席技师。',
+    },
+    { column: '职称', note: '员级、助理级、中级、副高级、正高级，或工程师、高级工程师等系列名称。' },
+    { column: '重复导入', note: '同一身份证号与证书编号重复导入不会产生重复记录。' },
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,276 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import { orgIdInScope, type Scope } from '../../platform/auth/scope.js';
+import type { Db } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+
+const WORKER_COLUMNS = [
+  'w.id',
+  'w.orgId',
+  'w.userId',
+  'w.regionCode',
+  'w.name',
+  'w.gender',
+  'w.birthDate',
+  'w.idNumberEnc',
+  'w.phoneEnc',
+  'w.occupationCode',
+  'w.industryDivision',
+  'w.isFrontline',
+  'w.isUnionMember',
+  'w.employedFrom',
+  'w.employedTo',
+  'w.status',
+  'w.highestSkillRank',
+  'w.highestSkillOn',
+  'w.highestTitleRank',
+  'w.isHighSkilled',
+  'w.createdAt',
+  'w.updatedAt',
+  'o.code as orgCode',
+  'o.name as orgName',
+  'o.kind as orgKind',
+  'o.path as orgPath',
+] as const;
+
+function selectWorkers(db: Db) {
+  return db.selectFrom('workers as w').innerJoin('orgs as o', 'o.id', 'w.orgId').select(WORKER_COLUMNS);
+}
+
+export type WorkerRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+export function findById(db: Db, id: string) {
+  return selectWorkers(db).where('w.id', '=', id).executeTakeFirst();
+}
+
+export function findIdByIdNumberHash(db: Db, hash: string) {
+  return db.selectFrom('workers').select(['id']).where('idNumberHash', '=', hash).executeTakeFirst();
+}
+
+/** Rows visible under a scope: an org subtree, or the actor's own worker record. */
+function inScope(scope: Scope) {
+  return (eb: ExpressionBuilder<DB & { w: DB['workers'] }, 'w'>) => {
+    if (scope.kind === 'self') return eb('w.userId', '=', scope.userId);
+    return orgIdInScope(scope, 'w.orgId');
+  };
+}
+
+export type WorkerSort = 'name' | 'level' | 'date';
+
+export type WorkerFilter = {
+  scope: Scope;
+  orgPath?: string;
+  regionPrefix?: string;
+  industryDivisions?: string[];
+  skillRank?: number;
+  titleRank?: number;
+  isFrontline?: boolean;
+  isHighSkilled?: boolean;
+  status?: string;
+  /** One of: exact id-number hash, certificate number, name prefix, pinyin/initials prefix. */
+  idNumberHash?: string;
+  certificateNumber?: string;
+  namePrefix?: string;
+  latinPrefix?: string;
+  sort: WorkerSort;
+  after?: { key: string | number | null; id: string };
+  limit: number;
+};
+
+const SORT_KEY: Record<WorkerSort, ReturnType<typeof sql<string | number>>> = {
+  name: sql`w.name_pinyin`,
+  level: sql`coalesce(w.highest_skill_rank, 0)`,
+  date: sql`coalesce(w.highest_skill_on, date '0001-01-01')`,
+};
+
+export function list(db: Db, f: WorkerFilter) {
+  const key = SORT_KEY[f.sort];
+  const ascending = f.sort === 'name';
+  return selectWorkers(db)
+    .select(key.as('sortKey'))
+    .where(inScope(f.scope))
+    .$if(f.orgPath !== undefined, (q) => q.where('o.path', 'like', `${f.orgPath}%`))
+    .$if(f.regionPrefix !== undefined, (q) => q.where('w.regionCode', 'like', `${f.regionPrefix}%`))
+    .$if(f.industryDivisions !== undefined, (q) =>
+      q.where('w.industryDivision', 'in', f.industryDivisions?.length ? f.industryDivisions : ['--']),
+    )
+    .$if(f.skillRank !== undefined, (q) => q.where('w.highestSkillRank', '=', f.skillRank as number))
+    .$if(f.titleRank !== undefined, (q) => q.where('w.highestTitleRank', '=', f.titleRank as number))
+    .$if(f.isFrontline !== undefined, (q) => q.where('w.isFrontline', '=', f.isFrontline as boolean))
+    .$if(f.isHighSkilled !== undefined, (q) => q.where('w.isHighSkilled', '=', f.isHighSkilled as boolean))
+    .$if(f.status !== undefined, (q) => q.where('w.status', '=', f.status as string))
+    .$if(f.idNumberHash !== undefined, (q) => q.where('w.idNumberHash', '=', f.idNumberHash as string))
+    .$if(f.certificateNumber !== undefined, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('credentials as c')
+            .select(sql`1`.as('one'))
+            .whereRef('c.workerId', '=', 'w.id')
+            .where('c.certificateNumber', '=', f.certificateNumber as string),
+        ),
+      ),
+    )
+    .$if(f.namePrefix !== undefined, (q) => q.where('w.name', 'like', `${escapeLike(f.namePrefix as string)}%`))
+    .$if(f.latinPrefix !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('w.namePinyin', 'like', `${escapeLike(f.latinPrefix as string)}%`),
+          eb('w.nameInitials', 'like', `${escapeLike(f.latinPrefix as string)}%`),
+        ]),
+      ),
+    )
+    .$if(f.after !== undefined, (q) =>
+      q.where(
+        ascending
+          ? sql<boolean>`(${key}, w.id) > (${f.after?.key}, ${f.after?.id}::uuid)`
+          : sql<boolean>`(${key}, w.id) < (${f.after?.key}, ${f.after?.id}::uuid)`,
+      ),
+    )
+    .orderBy(key, ascending ? 'asc' : 'desc')
+    .orderBy('w.id', ascending ? 'asc' : 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type WorkerValues = {
+  orgId: string;
+  regionCode: string;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  gender: string;
+  birthDate: string;
+  idNumberEnc: string;
+  idNumberHash: string;
+  phoneEnc: string | null;
+  occupationCode: string | null;
+  industryDivision: string | null;
+  isFrontline: boolean;
+  isUnionMember: boolean;
+  employedFrom: string | null;
+  employedTo: string | null;
+  status: string;
+  source: string;
+  importJobId?: string | null;
+};
+
+export function insert(db: Db, values: WorkerValues & { now: Date }) {
+  const { now, ...rest } = values;
+  return db
+    .insertInto('workers')
+    .values({ ...rest, createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function update(db: Db, id: string, values: Partial<WorkerValues> & { now: Date }) {
+  const { now, ...rest } = values;
+  await db
+    .updateTable('workers')
+    .set({ ...rest, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Keeps each worker's highest skill level (and when it was first reached) and highest title in step with their valid credentials. */
+export async function recomputeDerived(db: Db, workerIds: string[]) {
+  if (workerIds.length === 0) return;
+  await sql`
+    update workers w set
+      highest_skill_rank = s.level_rank,
+      highest_skill_on = s.issued_on,
+      highest_title_rank = (
+        select max(t.level_rank) from credentials t
+        where t.worker_id = w.id and t.kind = 'title' and t.status = 'valid')
+    from workers w2
+    left join lateral (
+      select c.level_rank, c.issued_on from credentials c
+      where c.worker_id = w2.id and c.kind = 'skill_level' and c.status = 'valid'
+      order by c.level_rank desc, c.issued_on asc
+      limit 1) s on true
+    where w.id = w2.id and w2.id in (${sql.join(workerIds)})`.execute(db);
+}
+
+const CREDENTIAL_COLUMNS = [
+  'id',
+  'workerId',
+  'kind',
+  'levelCode',
+  'occupationCode',
+  'series',
+  'name',
+  'issuer',
+  'certificateNumber',
+  'issuedOn',
+  'equivalentTo',
+  'purposes',
+  'source',
+  'status',
+  'revokedReason',
+  'revokedOn',
+] as const;
+
+export function listCredentials(db: Db, workerId: string) {
+  return db
+    .selectFrom('credentials')
+    .select(CREDENTIAL_COLUMNS)
+    .where('workerId', '=', workerId)
+    .orderBy('issuedOn')
+    .orderBy('id')
+    .execute();
+}
+
+export type CredentialRow = Awaited<ReturnType<typeof listCredentials>>[number];
+
+export function findCredential(db: Db, id: string) {
+  return db.selectFrom('credentials').select(CREDENTIAL_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type CredentialValues = {
+  workerId: string;
+  regionCode: string;
+  kind: string;
+  levelCode: string | null;
+  levelRank: number | null;
+  occupationCode: string | null;
+  series: string | null;
+  name: string | null;
+  issuer: string | null;
+  certificateNumber: string | null;
+  naturalKey: string;
+  issuedOn: string;
+  equivalentTo: string | null;
+  purposes: string[] | null;
+  source: string;
+};
+
+export function insertCredential(db: Db, values: CredentialValues & { now: Date }) {
+  const { now, purposes, ...rest } = values;
+  return db
+    .insertInto('credentials')
+    .values({ ...rest, purposes: purposes ? JSON.stringify(purposes) : null, createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function findCredentialByNaturalKey(db: Db, workerId: string, kind: string, naturalKey: string) {
+  return db
+    .selectFrom('credentials')
+    .select(['id'])
+    .where('workerId', '=', workerId)
+    .where('kind', '=', kind)
+    .where('naturalKey', '=', naturalKey)
+    .executeTakeFirst();
+}
+
+export async function revokeCredential(db: Db, id: string, values: { reason: string; revokedOn: string; now: Date }) {
+  await db
+    .updateTable('credentials')
+    .set({ status: 'revoked', revokedReason: values.reason, revokedOn: values.revokedOn, updatedAt: values.now })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,336 @@
+import {
+  type CreateWorker,
+  type Credential,
+  type GrantCredential,
+  type RevokeCredential,
+  SKILL_LEVELS,
+  type SkillLevel,
+  TITLE_LEVELS,
+  type TitleLevel,
+  type UpdateWorker,
+  type WorkerDetail,
+  type WorkerListQuery,
+  type WorkerSummary,
+} from '@changai/contracts';
+import {
+  credentialNaturalKey,
+  divisionsOfCategory,
+  maskIdNumber,
+  maskPhone,
+  nameSearchKeys,
+  parseIdNumber,
+  toHalfWidth,
+  toSimplified,
+  validateCredential,
+} from '@changai/domain';
+import { audit } from '../../platform/audit.js';
+import { hasPermission, isPathInScope, scopeFor } from '../../platform/auth/scope.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import * as orgService from '../org/org.service.js';
+import type { CredentialRow, WorkerRow } from './workers.repository.js';
+import * as workers from './workers.repository.js';
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const skillOf = (rank: number | null) => (rank ? (SKILL_LEVELS[rank - 1] ?? null) : null);
+const titleOf = (rank: number | null) => (rank ? (TITLE_LEVELS[rank - 1] ?? null) : null);
+
+function toSummary(ctx: Ctx, row: WorkerRow): WorkerSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender as WorkerSummary['gender'],
+    birthDate: row.birthDate,
+    idNumber: maskIdNumber(ctx.cipher.decrypt(row.idNumberEnc)),
+    org: { id: row.orgId, code: row.orgCode, name: row.orgName, kind: row.orgKind as WorkerSummary['org']['kind'] },
+    regionCode: row.regionCode,
+    occupationCode: row.occupationCode,
+    industryDivision: row.industryDivision,
+    isFrontline: row.isFrontline,
+    isUnionMember: row.isUnionMember,
+    status: row.status as WorkerSummary['status'],
+    highestSkillLevel: skillOf(row.highestSkillRank),
+    highestSkillOn: row.highestSkillOn,
+    highestTitle: titleOf(row.highestTitleRank),
+    isHighSkilled: row.isHighSkilled ?? false,
+  };
+}
+
+const toCredential = (row: CredentialRow): Credential => ({
+  id: row.id,
+  kind: row.kind as Credential['kind'],
+  levelCode: row.levelCode,
+  occupationCode: row.occupationCode,
+  series: row.series,
+  name: row.name,
+  issuer: row.issuer,
+  certificateNumber: row.certificateNumber,
+  issuedOn: row.issuedOn,
+  equivalentTo: row.equivalentTo,
+  purposes: (row.purposes as string[] | null) ?? null,
+  source: row.source as Credential['source'],
+  status: row.status as Credential['status'],
+  revokedReason: row.revokedReason,
+  revokedOn: row.revokedOn,
+});
+
+/** What the audit log keeps of a worker: identity masked, never in the clear. */
+function auditSnapshot(ctx: Ctx, row: WorkerRow) {
+  const { idNumber, ...rest } = toSummary(ctx, row);
+  return { ...rest, idNumber, org: row.orgName };
+}
+
+async function loadWorkerInScope(
+  db: Db,
+  ctx: Ctx,
+  workerId: string,
+  permission: 'workers:read' | 'workers:manage' | 'personal_data:unmask',
+) {
+  const scope = scopeFor(ctx.actor, permission);
+  const row = await workers.findById(db, workerId);
+  const visible = row && (scope.kind === 'self' ? row.userId === scope.userId : isPathInScope(scope, row.orgPath));
+  if (!row || !visible) throw new NotFoundError('worker');
+  return row;
+}
+
+type Cursor = { key: string | number | null; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.key, c.id])).toString('base64url');
+function decodeCursor(raw: string): Cursor {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(raw, 'base64url').toString()) as [unknown, unknown];
+    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { key, id };
+  } catch {}
+  throw new ValidationError([{ path: 'querystring.cursor', message: 'cursor_invalid' }]);
+}
+
+/** What a search box string means: an ID number, a certificate number, a name in characters, or pinyin. */
+function interpretQuery(ctx: Ctx, raw: string) {
+  const q = toHalfWidth(raw).trim();
+  if (!q) return {};
+  const id = parseIdNumber(q, isoDate(ctx.now()));
+  if (id.ok) return { idNumberHash: ctx.cipher.blindIndex(id.value) };
+  if (/^[A-Za-z]+$/.test(q)) return { latinPrefix: q.toLowerCase() };
+  if (/^[A-Za-z0-9-]{6,40}$/.test(q)) return { certificateNumber: q.toUpperCase() };
+  return { namePrefix: toSimplified(q) };
+}
+
+export async function list(ctx: Ctx, query: WorkerListQuery) {
+  const scope = scopeFor(ctx.actor, 'workers:read');
+  const org = query.orgId ? await orgService.requireOrg(ctx, query.orgId, 'workers:read') : undefined;
+  const rows = await workers.list(ctx.db, {
+    scope,
+    orgPath: org?.path,
+    regionPrefix: query.regionCode?.replace(/(00)+$/, ''),
+    industryDivisions: query.industryCategory ? divisionsOfCategory(query.industryCategory) : undefined,
+    skillRank: query.skillLevel ? SKILL_LEVELS.indexOf(query.skillLevel) + 1 : undefined,
+    titleRank: query.titleLevel ? TITLE_LEVELS.indexOf(query.titleLevel) + 1 : undefined,
+    isFrontline: query.frontline,
+    isHighSkilled: query.highSkilled,
+    status: query.status,
+    ...(query.q ? interpretQuery(ctx, query.q) : {}),
+    sort: query.sort,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toSummary(ctx, r)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+  };
+}
+
+export async function get(ctx: Ctx, workerId: string): Promise<WorkerDetail> {
+  const row = await loadWorkerInScope(ctx.db, ctx, workerId, 'workers:read');
+  const credentials = await workers.listCredentials(ctx.db, workerId);
+  return {
+    ...toSummary(ctx, row),
+    phone: row.phoneEnc ? maskPhone(ctx.cipher.decrypt(row.phoneEnc)) : null,
+    employedFrom: row.employedFrom,
+    employedTo: row.employedTo,
+    credentials: credentials.map(toCredential),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The ID number and phone in full, for those allowed; each view is recorded. */
+export async function revealIdentity(ctx: Ctx, workerId: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadWorkerInScope(trx, ctx, workerId, 'personal_data:unmask');
+    await audit(trx, ctx, {
+      action: 'personal_data.view',
+      entityType: 'worker',
+      entityId: workerId,
+      orgId: row.orgId,
+      after: { fields: ['idNumber', 'phone'] },
+    });
+    return { idNumber: ctx.cipher.decrypt(row.idNumberEnc), phone: row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc) : null };
+  });
+}
+
+function parseIdentity(ctx: Ctx, raw: string) {
+  const parsed = parseIdNumber(raw, isoDate(ctx.now()));
+  if (!parsed.ok) throw new ValidationError([{ path: 'body.idNumber', message: `id_number_${parsed.reason}` }]);
+  return parsed;
+}
+
+export async function create(ctx: Ctx, input: CreateWorker): Promise<WorkerDetail> {
+  const id = parseIdentity(ctx, input.idNumber);
+  const keys = nameSearchKeys(input.name);
+  const workerId = await ctx.db.transaction().execute(async (trx) => {
+    const org = await orgService.requireOrg({ ...ctx, db: trx }, input.orgId, 'workers:manage');
+    const hash = ctx.cipher.blindIndex(id.value);
+    if (await workers.findIdByIdNumberHash(trx, hash)) throw new ConflictError('worker.id_number_taken');
+    const { id: newId } = await workers.insert(trx, {
+      orgId: org.id,
+      regionCode: input.regionCode ?? (await orgService.regionCodeOf({ ...ctx, db: trx }, org.id)),
+      name: keys.simplified,
+      namePinyin: keys.pinyin,
+      nameInitials: keys.initials,
+      gender: id.gender,
+      birthDate: id.birthDate,
+      idNumberEnc: ctx.cipher.encrypt(id.value),
+      idNumberHash: hash,
+      phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
+      occupationCode: input.occupationCode ?? null,
+      industryDivision: input.industryDivision ?? null,
+      isFrontline: input.isFrontline,
+      isUnionMember: input.isUnionMember,
+      employedFrom: input.employedFrom ?? null,
+      employedTo: null,
+      status: input.status,
+      source: 'manual',
+      now: ctx.now(),
+    });
+    const created = (await workers.findById(trx, newId)) as WorkerRow;
+    await audit(trx, ctx, {
+      action: 'worker.create',
+      entityType: 'worker',
+      entityId: newId,
+      orgId: org.id,
+      after: auditSnapshot(ctx, created),
+    });
+    return newId;
+  });
+  return get(ctx, workerId);
+}
+
+export async function update(ctx: Ctx, workerId: string, input: UpdateWorker): Promise<WorkerDetail> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await loadWorkerInScope(trx, ctx, workerId, 'workers:manage');
+    if (input.orgId && input.orgId !== before.orgId) await orgService.requireOrg({ ...ctx, db: trx }, input.orgId, 'workers:manage');
+    const employedFrom = input.employedFrom === undefined ? before.employedFrom : input.employedFrom;
+    const employedTo = input.employedTo === undefined ? before.employedTo : input.employedTo;
+    if (employedFrom && employedTo && employedTo < employedFrom) {
+      throw new ValidationError([{ path: 'body.employedTo', message: 'date_range_order' }]);
+    }
+    const keys = input.name ? nameSearchKeys(input.name) : undefined;
+    const { phone, name, ...rest } = input;
+    await workers.update(trx, workerId, {
+      ...rest,
+      ...(keys ? { name: keys.simplified, namePinyin: keys.pinyin, nameInitials: keys.initials } : {}),
+      ...(phone !== undefined ? { phoneEnc: phone ? ctx.cipher.encrypt(phone) : null } : {}),
+      now: ctx.now(),
+    });
+    const after = (await workers.findById(trx, workerId)) as WorkerRow;
+    await audit(trx, ctx, {
+      action: 'worker.update',
+      entityType: 'worker',
+      entityId: workerId,
+      orgId: after.orgId,
+      before: auditSnapshot(ctx, before),
+      after: auditSnapshot(ctx, after),
+    });
+  });
+  return get(ctx, workerId);
+}
+
+export async function grantCredential(
+  ctx: Ctx,
+  workerId: string,
+  input: GrantCredential,
+  source: Credential['source'] = 'manual',
+): Promise<Credential> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const worker = await loadWorkerInScope(trx, ctx, workerId, 'workers:manage');
+    const checked = validateCredential({ ...input, birthDate: worker.birthDate, today: isoDate(ctx.now()) });
+    if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ path: `body.${e.field}`, message: e.reason })));
+    const naturalKey = credentialNaturalKey(input);
+    if (await workers.findCredentialByNaturalKey(trx, workerId, input.kind, naturalKey)) {
+      throw new ConflictError('credential.duplicate');
+    }
+    const { id } = await workers.insertCredential(trx, {
+      workerId,
+      regionCode: worker.regionCode,
+      kind: input.kind,
+      levelCode: input.levelCode ?? null,
+      levelRank: checked.levelRank,
+      occupationCode: input.occupationCode ?? null,
+      series: input.series ?? null,
+      name: input.name ?? null,
+      issuer: input.issuer ?? null,
+      certificateNumber: input.certificateNumber ? input.certificateNumber.toUpperCase() : null,
+      naturalKey,
+      issuedOn: input.issuedOn,
+      equivalentTo: checked.equivalentTo,
+      purposes: checked.purposes,
+      source,
+      now: ctx.now(),
+    });
+    await workers.recomputeDerived(trx, [workerId]);
+    const created = toCredential((await workers.findCredential(trx, id)) as CredentialRow);
+    await audit(trx, ctx, {
+      action: 'credential.grant',
+      entityType: 'credential',
+      entityId: id,
+      orgId: worker.orgId,
+      after: { workerId, ...created },
+    });
+    return created;
+  });
+}
+
+export async function revokeCredential(ctx: Ctx, credentialId: string, input: RevokeCredential): Promise<Credential> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const credential = await workers.findCredential(trx, credentialId);
+    if (!credential) throw new NotFoundError('credential');
+    const worker = await loadWorkerInScope(trx, ctx, credential.workerId, 'workers:manage').catch(() => {
+      throw new NotFoundError('credential');
+    });
+    if (credential.status === 'revoked') throw new RuleViolationError('credential.already_revoked');
+    const revokedOn = input.revokedOn ?? isoDate(ctx.now());
+    if (revokedOn < credential.issuedOn) throw new ValidationError([{ path: 'body.revokedOn', message: 'revoked_before_issued' }]);
+    await workers.revokeCredential(trx, credentialId, { reason: input.reason, revokedOn, now: ctx.now() });
+    await workers.recomputeDerived(trx, [credential.workerId]);
+    const after = toCredential((await workers.findCredential(trx, credentialId)) as CredentialRow);
+    await audit(trx, ctx, {
+      action: 'credential.revoke',
+      entityType: 'credential',
+      entityId: credentialId,
+      orgId: worker.orgId,
+      before: { status: credential.status },
+      after: { status: 'revoked', reason: input.reason, revokedOn },
+    });
+    return after;
+  });
+}
+
+/** The rank of a skill level or title code (1 = lowest); other kinds have none. */
+export function levelRank(kind: string, code: string): number {
+  if (kind === 'skill_level') return SKILL_LEVELS.indexOf(code as SkillLevel) + 1;
+  if (kind === 'title') return TITLE_LEVELS.indexOf(code as TitleLevel) + 1;
+  throw new Error(`No rank for ${kind}`);
+}
+
+/** Re-derives highest level, title and high-skilled flags after bulk credential changes (imports). */
+export async function refreshDerived(ctx: Ctx, workerIds: string[]): Promise<void> {
+  for (let i = 0; i < workerIds.length; i += 1000) await workers.recomputeDerived(ctx.db, workerIds.slice(i, i + 1000));
+}
+
+export function canUnmask(ctx: Ctx): boolean {
+  return hasPermission(ctx.actor, 'personal_data:unmask');
+}
+
+export type { SkillLevel, TitleLevel };
