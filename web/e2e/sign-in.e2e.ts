@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn, visit, waitForText, waitForUrl } from './support';
+import { launchBrowser, newPage, reload, screenshot, signIn, visit, waitForText, waitForUrl } from './support';
 
 describe('signing in', () => {
   let browser: Browser;
@@ -35,7 +35,7 @@ describe('signing in', () => {
     await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Organizations' }).waitFor();
     await page.getByRole('heading', { name: 'Organizations' }).waitFor();
 
-    await page.reload();
+    await reload(page);
     await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Reform network' }).waitFor();
     await page.getByRole('heading', { name: 'Organizations' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');

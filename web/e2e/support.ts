@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Changai@2026';
@@ -33,14 +33,23 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page>
   return page;
 }
 
-/** Opens a URL as typed into the address bar: every app path must answer with the app itself. */
-export async function visit(page: Page, pathname: string) {
-  const response = await page.goto(`${baseUrl()}${pathname}`);
+/** Every app path must answer with the app itself (the server's SPA fallback), never with an API error. */
+async function expectApp(response: Response | null, pathname: string) {
   const type = response?.headers()['content-type'] ?? '';
   if (!response?.ok() || !type.startsWith('text/html')) {
     const body = (await response?.text().catch(() => '')) ?? '';
     throw new Error(`GET ${pathname} answered ${response?.status()} ${type} instead of the web app: ${body.slice(0, 300)}`);
   }
+}
+
+/** Opens a URL as typed into the address bar. */
+export async function visit(page: Page, pathname: string) {
+  await expectApp(await page.goto(`${baseUrl()}${pathname}`), pathname);
+}
+
+/** Reloads the current page, as the browser's reload button does. */
+export async function reload(page: Page) {
+  await expectApp(await page.reload(), new URL(page.url()).pathname);
 }
 
 /** Signs in through the login form (labels in Chinese unless `english`). */
