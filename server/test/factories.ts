@@ -52,7 +52,10 @@ export function makeIdNumber(region = '420106', birthDate?: string, gender: 'mal
   return first17 + idNumberCheckDigit(first17);
 }
 
-export async function makeWorker(ctx: Ctx, overrides: { orgId: string; name?: string; idNumber?: string; phone?: string; isFrontline?: boolean }) {
+export async function makeWorker(
+  ctx: Ctx,
+  overrides: { orgId: string; name?: string; idNumber?: string; phone?: string; isFrontline?: boolean },
+) {
   return workersService.create(ctx, {
     name: overrides.name ?? `职工${next()}`,
     idNumber: overrides.idNumber ?? makeIdNumber(),

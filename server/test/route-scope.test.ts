@@ -2,9 +2,9 @@ import { type Permission, ROLES, type Role } from '@changai/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as networkService from '../src/modules/network/network.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
+import { grantScope } from '../src/platform/auth/permissions.js';
 import { enqueue } from '../src/platform/jobs.js';
 import { storeUpload } from '../src/platform/uploads.js';
-import { grantScope } from '../src/platform/auth/permissions.js';
 import { makeOrg, makeUser, makeWorker, orgByCode } from './factories.js';
 import { createTestApp, signIn, type TestApp } from './test-app.js';
 
@@ -15,7 +15,18 @@ import { createTestApp, signIn, type TestApp } from './test-app.js';
  */
 let t: TestApp;
 const users = {} as Record<Role, string>;
-const outside = { orgId: '', userId: '', assignmentId: '', contactId: '', orgCode: '', username: '', workerId: '', credentialId: '', uploadId: '', jobId: '' };
+const outside = {
+  orgId: '',
+  userId: '',
+  assignmentId: '',
+  contactId: '',
+  orgCode: '',
+  username: '',
+  workerId: '',
+  credentialId: '',
+  uploadId: '',
+  jobId: '',
+};
 const inside = { orgId: '' };
 
 beforeAll(async () => {
@@ -28,8 +39,16 @@ beforeAll(async () => {
   const assignment = await networkService.assign(t.system, { orgId: out.id, role: 'liaison', effectiveFrom: '2020-01-01' });
   const contact = await networkService.addContact(t.system, out.id, { name: '外部联络人', phone: '13700001111', isPrimary: true });
   const worker = await makeWorker(t.system, { orgId: out.id });
-  const credential = await workersService.grantCredential(t.system, worker.id, { kind: 'skill_level', levelCode: 'senior', issuedOn: '2020-01-01' });
-  const upload = await storeUpload(t.database.db, [Buffer.from('姓名,身份证号\n')], { fileName: 'x.csv', uploadedBy: outUser.id, maxBytes: 1000 });
+  const credential = await workersService.grantCredential(t.system, worker.id, {
+    kind: 'skill_level',
+    levelCode: 'senior',
+    issuedOn: '2020-01-01',
+  });
+  const upload = await storeUpload(t.database.db, [Buffer.from('姓名,身份证号\n')], {
+    fileName: 'x.csv',
+    uploadedBy: outUser.id,
+    maxBytes: 1000,
+  });
   const job = await enqueue(t.database.db, { kind: 'noop', payload: {}, createdBy: outUser.id, orgId: out.id });
   Object.assign(outside, {
     orgId: out.id,
@@ -129,8 +148,14 @@ async function snapshotOutside() {
     contact: await db.selectFrom('unitContacts').select(['name']).where('id', '=', outside.contactId).executeTakeFirst(),
     worker: await db.selectFrom('workers').select(['name', 'updatedAt']).where('id', '=', outside.workerId).executeTakeFirst(),
     credential: await db.selectFrom('credentials').select(['status']).where('id', '=', outside.credentialId).executeTakeFirst(),
-    credentials: await db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    jobs: await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    credentials: await db
+      .selectFrom('credentials')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    jobs: await db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
     orgs: await db
       .selectFrom('orgs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -158,7 +183,16 @@ describe('route × role authorization', () => {
     const routes = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/v1') && !r.public)
       .sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
-    const outsideIds = [outside.orgId, outside.userId, outside.assignmentId, outside.contactId, outside.workerId, outside.credentialId, outside.uploadId, outside.jobId];
+    const outsideIds = [
+      outside.orgId,
+      outside.userId,
+      outside.assignmentId,
+      outside.contactId,
+      outside.workerId,
+      outside.credentialId,
+      outside.uploadId,
+      outside.jobId,
+    ];
     const failures: string[] = [];
     let checks = 0;
     for (const role of ROLES) {

@@ -55,6 +55,12 @@ export function findUpload(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The first bytes of an upload (its first chunk), to tell its format. */
+export async function readUploadHead(db: Db, id: string): Promise<Buffer> {
+  const chunk = await db.selectFrom('uploadChunks').select('data').where('uploadId', '=', id).where('seq', '=', 0).executeTakeFirst();
+  return chunk ? Buffer.from(chunk.data).subarray(0, 16) : Buffer.alloc(0);
+}
+
 /** The upload's bytes as a stream, one chunk query at a time. */
 export function readUpload(db: Db, id: string): Readable {
   let seq = 0;

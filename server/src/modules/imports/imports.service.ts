@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { translate } from '../../platform/http/messages.js';
 import { enqueue, findJob, type JobHandler } from '../../platform/jobs.js';
-import { findUpload, readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
+import { findUpload, readUpload, readUploadHead, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import type { CredentialUpsert, WorkerUpsert } from './imports.repository.js';
@@ -94,12 +94,12 @@ export async function preview(ctx: Ctx, uploadId: string): Promise<ImportPreview
   const headers = header.headers.map((h) => (h === null ? '' : String(h)));
   const remembered = await imports.findTemplate(ctx.db, actor.orgId, 'workers', headerSignature(header.headers));
   const mapping = (remembered?.mapping as Mapping | undefined) ?? suggestMapping(header.headers).mapping;
-  const head = await readUpload(ctx.db, uploadId).read(4);
+  const head = await readUploadHead(ctx.db, uploadId);
   return {
     uploadId,
     fileName: upload.fileName,
     sizeBytes: Number(upload.sizeBytes),
-    format: head?.subarray(0, 2).toString() === 'PK' ? 'xlsx' : 'csv',
+    format: head.subarray(0, 2).toString() === 'PK' ? 'xlsx' : 'csv',
     headerRow: header.headerRow,
     headers,
     mapping: mapping as Record<string, number>,
@@ -309,7 +309,7 @@ async function writeChunk(
     const employer = employers.get(p.record.employer);
     if (employer === 'missing') reject(p.rowNumber, '工作单位', 'import.employer_required');
     else if (employer === 'ambiguous') reject(p.rowNumber, '工作单位', 'import.employer_ambiguous', p.record.employer.name);
-    else if (!employer || !employer.isActive)
+    else if (!employer?.isActive)
       reject(
         p.rowNumber,
         '工作单位',
@@ -396,18 +396,23 @@ async function writeChunk(
     const touched = new Set<string>();
     for (const k of [...credentialOutcome.inserted, ...credentialOutcome.updated]) touched.add(k.split('|')[0] as string);
     await workersService.refreshDerived(txCtx, [...touched]);
+    // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.
+    const claimed = new Set<string>();
+    const claim = (key: string, changed: Set<string>) => {
+      if (!changed.has(key) || claimed.has(key)) return false;
+      claimed.add(key);
+      return true;
+    };
     for (const r of accepted) {
       const workerId = ids.get(r.hash) as string;
-      const keys = r.record.credentials.map(
-        (c) =>
-          `${workerId}|${c.kind}|${credentialNaturalKey({ kind: c.kind, levelCode: c.levelCode, certificateNumber: c.certificateNumber, issuedOn: c.issuedOn })}`,
-      );
-      if (workerOutcome.inserted.has(r.hash) || keys.some((k) => credentialOutcome.inserted.has(k))) counts.imported++;
-      else if (workerOutcome.updated.has(r.hash) || keys.some((k) => credentialOutcome.updated.has(k))) counts.updated++;
+      const keys = r.record.credentials.map((c) => `${workerId}|${c.kind}|${credentialNaturalKey(c)}`);
+      const inserted = [claim(r.hash, workerOutcome.inserted), ...keys.map((k) => claim(k, credentialOutcome.inserted))].some(Boolean);
+      const updated = [claim(r.hash, workerOutcome.updated), ...keys.map((k) => claim(k, credentialOutcome.updated))].some(Boolean);
+      if (inserted) counts.imported++;
+      else if (updated) counts.updated++;
       else counts.unchanged++;
     }
   });
-  // Each row counts once: later duplicates of an inserted worker in the same chunk count as unchanged.
 }
 
 /** The downloadable template: every column with its Chinese header and one example row. */

@@ -22,14 +22,32 @@ afterAll(() => t.close());
 describe('workers', () => {
   it('registers a worker: gender and birth date from the ID number, identity encrypted and masked', async () => {
     const idNumber = makeIdNumber('420107', '1988-03-09', 'female');
-    const res = await hr.post('/api/v1/workers', { name: '董永祥', idNumber, phone: '13912345678', orgId: enterpriseId, isFrontline: true });
+    const res = await hr.post('/api/v1/workers', {
+      name: '董永祥',
+      idNumber,
+      phone: '13912345678',
+      orgId: enterpriseId,
+      isFrontline: true,
+    });
     expect(res.statusCode).toBe(201);
     const worker = WorkerDetailSchema.parse(res.json());
-    expect(worker).toMatchObject({ gender: 'female', birthDate: '1988-03-09', regionCode: '420107', phone: '139****5678', highestSkillLevel: null });
+    expect(worker).toMatchObject({
+      gender: 'female',
+      birthDate: '1988-03-09',
+      regionCode: '420107',
+      phone: '139****5678',
+      highestSkillLevel: null,
+    });
     expect(worker.idNumber).toBe(`420107********${idNumber.slice(-4)}`);
-    const row = await t.database.db.selectFrom('workers').select(['idNumberEnc', 'phoneEnc']).where('id', '=', worker.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('workers')
+      .select(['idNumberEnc', 'phoneEnc'])
+      .where('id', '=', worker.id)
+      .executeTakeFirstOrThrow();
     expect(row.idNumberEnc).not.toContain(idNumber.slice(6, 14));
-    expect(JSON.stringify(await t.database.db.selectFrom('auditEvents').select('after').where('entityId', '=', worker.id).execute())).not.toContain(idNumber);
+    expect(
+      JSON.stringify(await t.database.db.selectFrom('auditEvents').select('after').where('entityId', '=', worker.id).execute()),
+    ).not.toContain(idNumber);
   });
 
   it('refuses an ID number with a wrong check digit, explaining the field', async () => {
@@ -48,20 +66,42 @@ describe('workers', () => {
   it('finds workers by name, pinyin, initials, traditional characters, exact ID number and certificate number', async () => {
     const idNumber = makeIdNumber('420107', '1979-01-02');
     const w = await makeWorker(t.system, { orgId: enterpriseId, name: '鄭國強', idNumber });
-    await hr.post(`/api/v1/workers/${w.id}/credentials`, { kind: 'skill_level', levelCode: 'technician', certificateNumber: 'S000042000001203000777', issuedOn: '2019-06-30' });
-    const find = async (q: string) => WorkerPageSchema.parse((await hr.get(`/api/v1/workers?q=${encodeURIComponent(q)}`)).json()).items.map((i) => i.id);
+    await hr.post(`/api/v1/workers/${w.id}/credentials`, {
+      kind: 'skill_level',
+      levelCode: 'technician',
+      certificateNumber: 'S000042000001203000777',
+      issuedOn: '2019-06-30',
+    });
+    const find = async (q: string) =>
+      WorkerPageSchema.parse((await hr.get(`/api/v1/workers?q=${encodeURIComponent(q)}`)).json()).items.map((i) => i.id);
     expect(w.name).toBe('郑国强');
-    for (const q of ['郑国', '鄭國強', 'zhengguo', 'zgq', 'ZGQ', idNumber, 's000042000001203000777']) expect(await find(q), q).toContain(w.id);
+    for (const q of ['郑国', '鄭國強', 'zhengguo', 'zgq', 'ZGQ', idNumber, 's000042000001203000777'])
+      expect(await find(q), q).toContain(w.id);
     expect(await find(makeIdNumber())).toEqual([]);
   });
 
   it('derives the highest level and the high-skilled flag from valid credentials, and revoking with a reason lowers them', async () => {
     const w = await makeWorker(t.system, { orgId: enterpriseId });
-    await hr.post(`/api/v1/workers/${w.id}/credentials`, { kind: 'skill_level', levelCode: 'intermediate', issuedOn: '2012-05-01', certificateNumber: 'A1234567' });
-    const senior = await hr.post(`/api/v1/workers/${w.id}/credentials`, { kind: 'skill_level', levelCode: 'senior', issuedOn: '2016-05-01', certificateNumber: 'A1234568' });
+    await hr.post(`/api/v1/workers/${w.id}/credentials`, {
+      kind: 'skill_level',
+      levelCode: 'intermediate',
+      issuedOn: '2012-05-01',
+      certificateNumber: 'A1234567',
+    });
+    const senior = await hr.post(`/api/v1/workers/${w.id}/credentials`, {
+      kind: 'skill_level',
+      levelCode: 'senior',
+      issuedOn: '2016-05-01',
+      certificateNumber: 'A1234568',
+    });
     await hr.post(`/api/v1/workers/${w.id}/credentials`, { kind: 'title', levelCode: 'assistant', series: '工程', issuedOn: '2018-01-01' });
     let detail = WorkerDetailSchema.parse((await hr.get(`/api/v1/workers/${w.id}`)).json());
-    expect(detail).toMatchObject({ highestSkillLevel: 'senior', highestSkillOn: '2016-05-01', isHighSkilled: true, highestTitle: 'assistant' });
+    expect(detail).toMatchObject({
+      highestSkillLevel: 'senior',
+      highestSkillOn: '2016-05-01',
+      isHighSkilled: true,
+      highestTitle: 'assistant',
+    });
     expect(detail.credentials.map((c) => c.levelCode)).toEqual(['intermediate', 'senior', 'assistant']);
     const noReason = await hr.post(`/api/v1/credentials/${senior.json().id}/revoke`, { reason: '' });
     expect(noReason.statusCode).toBe(400);
@@ -83,10 +123,14 @@ describe('workers', () => {
     const other = await makeWorker(t.system, { orgId: otherEnterpriseId });
     expect((await hr.get(`/api/v1/workers/${other.id}`)).statusCode).toBe(404);
     expect((await hr.patch(`/api/v1/workers/${other.id}`, { name: '改名' })).statusCode).toBe(404);
-    expect((await hr.post(`/api/v1/workers/${other.id}/credentials`, { kind: 'honor', name: '劳动模范', issuedOn: '2020-11-24' })).statusCode).toBe(404);
+    expect(
+      (await hr.post(`/api/v1/workers/${other.id}/credentials`, { kind: 'honor', name: '劳动模范', issuedOn: '2020-11-24' })).statusCode,
+    ).toBe(404);
     const all = WorkerPageSchema.parse((await hr.get('/api/v1/workers?limit=200')).json()).items;
     expect(all.some((w) => w.id === other.id)).toBe(false);
-    expect(WorkerPageSchema.parse((await province.get(`/api/v1/workers?orgId=${otherEnterpriseId}`)).json()).items.map((w) => w.id)).toEqual([other.id]);
+    expect(
+      WorkerPageSchema.parse((await province.get(`/api/v1/workers?orgId=${otherEnterpriseId}`)).json()).items.map((w) => w.id),
+    ).toEqual([other.id]);
   });
 
   it('shows the full identity only on request, to those allowed, and audits it', async () => {
@@ -97,7 +141,12 @@ describe('workers', () => {
     const reviewer = await signIn(t.app, (await makeUser(t.system, { orgId: enterpriseId, role: 'reviewer' })).username);
     expect((await reviewer.get(`/api/v1/workers/${w.id}`)).statusCode).toBe(200);
     expect((await reviewer.get(`/api/v1/workers/${w.id}/identity`)).statusCode).toBe(403);
-    const log = await t.database.db.selectFrom('auditEvents').select(['action']).where('entityId', '=', w.id).where('action', '=', 'personal_data.view').execute();
+    const log = await t.database.db
+      .selectFrom('auditEvents')
+      .select(['action'])
+      .where('entityId', '=', w.id)
+      .where('action', '=', 'personal_data.view')
+      .execute();
     expect(log).toHaveLength(1);
   });
 
@@ -122,7 +171,9 @@ describe('workers', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = WorkerPageSchema.parse((await hr.get(`/api/v1/workers?orgId=${org.id}&sort=level&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json());
+      const page = WorkerPageSchema.parse(
+        (await hr.get(`/api/v1/workers?orgId=${org.id}&sort=level&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json(),
+      );
       seen.push(...page.items.map((i) => i.highestSkillLevel as string));
       cursor = page.nextCursor;
     } while (cursor);

@@ -105,7 +105,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | undefin
     .select(['u.id', 'u.username', 'u.displayName', 'u.role', 'u.orgId', 'u.isActive', 'o.path'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!row || !row.isActive) return undefined;
+  if (!row?.isActive) return undefined;
   return {
     kind: 'user',
     userId: row.id,
