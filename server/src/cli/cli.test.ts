@@ -31,7 +31,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe.skipIf(process.env.TEST_DATABASE_URL)('the changai command', () => {
   it('documents every command with --help', async () => {
     const top = await changai('--help');
-    for (const command of ['serve', 'migrate', 'demo', 'user', 'backup', 'restore']) expect(top.out).toContain(command);
+    for (const command of ['serve', 'migrate', 'demo', 'import', 'user', 'backup', 'restore']) expect(top.out).toContain(command);
     const add = await changai('user', 'add', '--help');
     expect(add.out).toMatch(/--role <role>[\s\S]*province_admin/);
   });
@@ -69,6 +69,19 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the changai command', () => {
     );
     expect(unknownOrg.out).toContain('No org with code 999999');
     expect((await changai('user', 'reset-password', '--username', 'first.admin', '--password', 'Another-pass-2')).code).toBe(0);
+    const csv = path.join(dir, 'workers.csv');
+    fs.writeFileSync(csv, '姓名,身份证号,单位代码,职业技能等级,发证日期\n董永祥,11010519491231002X,420102,技师,2019-06-30\n坏人,420102199003077777,420102,技师,2019-06-30\n');
+    const imported = await changai('import', 'workers', csv, '--json', '--as', 'first.admin');
+    const summary = imported.out.split('\n').find((line) => line.startsWith('{"imported"'));
+    expect(JSON.parse(summary as string)).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      report: path.join(dir, 'workers.errors.xlsx'),
+      fatal: null,
+    });
+    expect(fs.existsSync(path.join(dir, 'workers.errors.xlsx'))).toBe(true);
 
     const backup = path.join(dir, 'backup.tar.gz');
     expect((await changai('backup', '--out', backup)).code).toBe(0);

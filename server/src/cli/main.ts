@@ -5,6 +5,7 @@ import { CreateUserSchema, ResetPasswordSchema, ROLES, type Role } from '@changa
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { prepareData, serve, systemCtx } from '../main.js';
+import { runImport } from './import-command.js';
 import * as orgService from '../modules/org/org.service.js';
 import * as usersService from '../modules/users/users.service.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
@@ -78,6 +79,23 @@ program
     withRuntime('demo', async (runtime, cfg) => {
       const { demoLoaded } = await prepareData(runtime, { ...cfg, demo: true });
       console.log(demoLoaded ? 'Demo data is loaded.' : 'Users already exist: demo data is loaded only into an empty platform.');
+    }),
+  );
+
+program
+  .command('import')
+  .description('import workers and their credentials from an xlsx or csv file (as a background job, run here)')
+  .argument('<kind>', 'what the file holds: workers')
+  .argument('<file>', 'the xlsx or csv file')
+  .option('--as <username>', "run with this user's scope (default: the whole province)")
+  .option('--json', 'print progress as JSON lines; the last line is the summary')
+  .action((kind: string, file: string, opts: { as?: string; json?: boolean }) =>
+    withRuntime('import', async (runtime) => {
+      if (kind !== 'workers') throw new InvalidArgumentError(`unknown import kind: ${kind} (expected: workers)`);
+      const summary = await runImport(runtime, path.resolve(file), opts);
+      if (opts.json) console.log(JSON.stringify(summary));
+      else console.log(`Imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}.${summary.report ? ` Error report: ${summary.report}` : ''}`);
+      if (summary.fatal) process.exitCode = 2;
     }),
   );
 

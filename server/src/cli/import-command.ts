@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportResult } from '@changai/contracts';
+import { JOB_HANDLERS } from '../jobs.js';
+import * as importsService from '../modules/imports/imports.service.js';
+import * as usersService from '../modules/users/users.service.js';
+import { loadActor } from '../platform/auth/sessions.js';
+import type { Ctx } from '../platform/context.js';
+import { JobRunner } from '../platform/jobs.js';
+import { readUpload } from '../platform/uploads.js';
+import type { Runtime } from '../platform/runtime.js';
+import { systemCtx } from '../main.js';
+
+/**
+ * `changai import workers FILE`: the same path as the web (upload, mapping, job), run in this process
+ * with progress on the console. The error report is written next to the file.
+ */
+export async function runImport(runtime: Runtime, file: string, opts: { as?: string; json?: boolean }) {
+  let ctx: Ctx = systemCtx(runtime, 'cli');
+  if (opts.as) {
+    const actor = await loadActor(ctx.db, await usersService.findIdByUsername(ctx, opts.as));
+    if (!actor) throw new Error(`User ${opts.as} is not active`);
+    ctx = { ...ctx, actor };
+  }
+  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+  const preview = await importsService.upload(ctx, { stream: fs.createReadStream(file), fileName: path.basename(file) });
+  const job = await importsService.start(ctx, preview.uploadId, preview.mapping);
+  const runner = new JobRunner({ db: ctx.db, cipher: ctx.cipher, log: ctx.log, handlers: JOB_HANDLERS, pollMs: 100 });
+  const progress = setInterval(async () => {
+    const current = await importsService.job(ctx, job.id).catch(() => undefined);
+    if (!current) return;
+    const line = opts.json ? JSON.stringify({ progress: current.progress }) : `  … ${current.progress.processed} rows`;
+    process.stderr.write(`${line}\n`);
+  }, 1000);
+  try {
+    while (await runner.runOnce()) {}
+  } finally {
+    clearInterval(progress);
+  }
+  const done = await importsService.job(ctx, job.id);
+  if (done.status !== 'succeeded') throw new Error(`Import failed: ${done.error ?? done.status}`);
+  const result = done.result as ImportResult;
+  let reportFile: string | null = null;
+  if (result.report) {
+    reportFile = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.errors.xlsx`);
+    await new Promise<void>((resolve, reject) => {
+      readUpload(ctx.db, result.report as string).pipe(fs.createWriteStream(reportFile as string)).on('finish', resolve).on('error', reject);
+    });
+  }
+  return { imported: result.imported, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected, report: reportFile, fatal: result.fatal };
+}
