@@ -52,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         // Ant Design injects its CSS-in-JS styles at run time.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
+        // Over plain http (an intranet address) upgrading would break every asset request.
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
       },
     },
   });
@@ -83,16 +85,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasWeb = fs.existsSync(`${WEB_DIST}/index.html`);
   if (hasWeb) {
+    // Root instance: only `reply.sendFile` for the SPA fallback; the files are served by the public child below.
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     await app.register(async (web) => {
       web.addHook('onRoute', (route) => {
         route.config = { ...(route.config as object), public: true };
       });
-      await web.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
+      await web.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', decorateReply: false });
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
-    if (wantsPage) return reply.type('text/html').sendFile('index.html', WEB_DIST, { maxAge: 0 });
+    // App routes (/orgs, /workers/…) get the app; a missing asset or API path is a real 404.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (isPage && hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(errorBody(request, 'not_found', 'route_not_found'));
   });
   return app;

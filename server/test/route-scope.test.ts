@@ -112,6 +112,7 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/roles': undefined,
     'GET /api/v1/audit': undefined,
     'GET /api/v1/workers': undefined,
+    'GET /api/v1/workers/export': undefined,
     'GET /api/v1/workers/:workerId': undefined,
     'GET /api/v1/workers/:workerId/identity': undefined,
     'POST /api/v1/workers': { name: '越权', idNumber: '11010519491231002X', orgId: outside.orgId },
@@ -131,6 +132,7 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/orgs': `?q=${outside.orgCode}`,
     'GET /api/v1/users': `?q=${outside.username}`,
     'GET /api/v1/workers': `?orgId=${outside.orgId}`,
+    'GET /api/v1/workers/export': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }

@@ -70,7 +70,10 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the changai command', () => {
     expect(unknownOrg.out).toContain('No org with code 999999');
     expect((await changai('user', 'reset-password', '--username', 'first.admin', '--password', 'Another-pass-2')).code).toBe(0);
     const csv = path.join(dir, 'workers.csv');
-    fs.writeFileSync(csv, '姓名,身份证号,单位代码,职业技能等级,发证日期\n董永祥,11010519491231002X,420102,技师,2019-06-30\n坏人,420102199003077777,420102,技师,2019-06-30\n');
+    fs.writeFileSync(
+      csv,
+      '姓名,身份证号,单位代码,职业技能等级,发证日期\n董永祥,11010519491231002X,420102,技师,2019-06-30\n坏人,420102199003077777,420102,技师,2019-06-30\n',
+    );
     const imported = await changai('import', 'workers', csv, '--json', '--as', 'first.admin');
     const summary = imported.out.split('\n').find((line) => line.startsWith('{"imported"'));
     expect(JSON.parse(summary as string)).toEqual({

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '@changai/contracts';
 import { JOB_HANDLERS } from '../jobs.js';
+import { systemCtx } from '../main.js';
 import * as importsService from '../modules/imports/imports.service.js';
 import * as usersService from '../modules/users/users.service.js';
 import { loadActor } from '../platform/auth/sessions.js';
 import type { Ctx } from '../platform/context.js';
 import { JobRunner } from '../platform/jobs.js';
-import { readUpload } from '../platform/uploads.js';
 import type { Runtime } from '../platform/runtime.js';
-import { systemCtx } from '../main.js';
+import { readUpload } from '../platform/uploads.js';
 
 /**
  * `changai import workers FILE`: the same path as the web (upload, mapping, job), run in this process
@@ -44,8 +44,18 @@ export async function runImport(runtime: Runtime, file: string, opts: { as?: str
   if (result.report) {
     reportFile = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.errors.xlsx`);
     await new Promise<void>((resolve, reject) => {
-      readUpload(ctx.db, result.report as string).pipe(fs.createWriteStream(reportFile as string)).on('finish', resolve).on('error', reject);
+      readUpload(ctx.db, result.report as string)
+        .pipe(fs.createWriteStream(reportFile as string))
+        .on('finish', resolve)
+        .on('error', reject);
     });
   }
-  return { imported: result.imported, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected, report: reportFile, fatal: result.fatal };
+  return {
+    imported: result.imported,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: result.rejected,
+    report: reportFile,
+    fatal: result.fatal,
+  };
 }

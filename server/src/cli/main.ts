@@ -5,7 +5,6 @@ import { CreateUserSchema, ResetPasswordSchema, ROLES, type Role } from '@changa
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { prepareData, serve, systemCtx } from '../main.js';
-import { runImport } from './import-command.js';
 import * as orgService from '../modules/org/org.service.js';
 import * as usersService from '../modules/users/users.service.js';
 import { lockDataDir } from '../platform/db/data-dir-lock.js';
@@ -13,6 +12,7 @@ import { openDatabase } from '../platform/db/database.js';
 import { AppError, ValidationError } from '../platform/errors.js';
 import { hasMessage, translate } from '../platform/http/messages.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
+import { runImport } from './import-command.js';
 
 const program = new Command()
   .name('changai')
@@ -94,7 +94,10 @@ program
       if (kind !== 'workers') throw new InvalidArgumentError(`unknown import kind: ${kind} (expected: workers)`);
       const summary = await runImport(runtime, path.resolve(file), opts);
       if (opts.json) console.log(JSON.stringify(summary));
-      else console.log(`Imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}.${summary.report ? ` Error report: ${summary.report}` : ''}`);
+      else
+        console.log(
+          `Imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}.${summary.report ? ` Error report: ${summary.report}` : ''}`,
+        );
       if (summary.fatal) process.exitCode = 2;
     }),
   );

@@ -1,6 +1,6 @@
 import { ImportPreviewSchema, JobParamsSchema, JobSchema, StartImportSchema, UploadParamsSchema } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ValidationError } from '../../platform/errors.js';
+import { singleFile } from '../../platform/http/multipart.js';
 import * as importsService from './imports.service.js';
 
 const tags = ['imports'];
@@ -17,9 +17,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, consumes: ['multipart/form-data'], response: { 201: ImportPreviewSchema } },
     },
     async (req, reply) => {
-      const file = req.isMultipart() ? await req.file() : undefined;
-      if (!file) throw new ValidationError([{ path: 'file', message: 'import.file_required' }], 'import.file_required');
-      const preview = await importsService.upload(req.ctx, { stream: file.file, fileName: file.filename, contentType: file.mimetype });
+      const preview = await importsService.upload(req.ctx, await singleFile(req));
       return reply.status(201).send(preview);
     },
   );

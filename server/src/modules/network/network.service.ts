@@ -158,7 +158,13 @@ async function loadContact(db: Db, ctx: Ctx, id: string, permission: 'network:ma
 export async function updateContact(ctx: Ctx, contactId: string, input: SaveContact): Promise<Contact> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadContact(trx, ctx, contactId, 'network:manage');
-    await network.updateContact(trx, contactId, { ...contactValues(ctx, input), now: ctx.now() });
+    // A phone left out keeps the stored one (clients only ever hold it masked); null clears it.
+    const values = contactValues(ctx, input);
+    await network.updateContact(trx, contactId, {
+      ...values,
+      phoneEnc: input.phone === undefined ? before.phoneEnc : values.phoneEnc,
+      now: ctx.now(),
+    });
     if (input.isPrimary) await network.clearPrimary(trx, before.orgId, contactId);
     await audit(trx, ctx, {
       action: 'contact.update',

@@ -181,6 +181,16 @@ export async function countDependents(db: Db, id: string) {
         .select((e) => e.fn.countAll<number>().as('n'))
         .where('orgId', '=', id)
         .as('contacts'),
+      eb
+        .selectFrom('workers')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .as('workers'),
+      eb
+        .selectFrom('enterprises')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', id)
+        .as('enterprises'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -190,10 +200,14 @@ export async function countDependents(db: Db, id: string) {
     activeUsers: Number(row.activeUsers),
     assignments: Number(row.assignments),
     contacts: Number(row.contacts),
+    workers: Number(row.workers),
+    enterprises: Number(row.enterprises),
   };
 }
 
 export async function remove(db: Db, id: string) {
+  // The enterprise profile is part of the org, not a reference to it.
+  await db.deleteFrom('enterprises').where('orgId', '=', id).execute();
   await db.deleteFrom('orgs').where('id', '=', id).execute();
 }
 

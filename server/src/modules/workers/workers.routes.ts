@@ -23,6 +23,17 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => workersService.list(req.ctx, req.query),
   );
   app.get(
+    '/api/v1/workers/export',
+    { config: { permission: 'workers:export' }, schema: { tags, querystring: WorkerListQuerySchema.omit({ cursor: true, limit: true }) } },
+    async (req, reply) => {
+      const stream = await workersService.exportXlsx(req.ctx, req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('职工名册.xlsx')}`)
+        .send(stream);
+    },
+  );
+  app.get(
     '/api/v1/workers/:workerId',
     { config: { permission: 'workers:read' }, schema: { tags, params: WorkerParamsSchema, response: { 200: WorkerDetailSchema } } },
     (req) => workersService.get(req.ctx, req.params.workerId),

@@ -107,6 +107,10 @@ const MESSAGES: Catalog = {
     'zh-CN': '该职工已登记在您管辖范围以外的单位，不能修改',
     'en-US': 'This worker is registered with an org outside your scope and cannot be changed here',
   },
+  upload_malformed: {
+    'zh-CN': '上传的数据不完整或格式错误，请重新上传。',
+    'en-US': 'The upload is incomplete or malformed; upload again.',
+  },
   file_empty: { 'zh-CN': '文件是空的。', 'en-US': 'The file is empty.' },
   file_xls: {
     'zh-CN': '不支持旧版 .xls 格式，请另存为 .xlsx 或 .csv 后上传。',
@@ -169,6 +173,14 @@ const ENTITY_NAMES: Catalog = {
   job: { 'zh-CN': '任务', 'en-US': 'job' },
 };
 
+/** What may still refer to an org, as named in `org.is_referenced`. */
+const REFERENCE_NAMES: Catalog = {
+  users: { 'zh-CN': '用户账号', 'en-US': 'user accounts' },
+  network: { 'zh-CN': '改革网络任职', 'en-US': 'network roles' },
+  contacts: { 'zh-CN': '联络人', 'en-US': 'contacts' },
+  workers: { 'zh-CN': '职工', 'en-US': 'workers' },
+};
+
 export function hasMessage(key: string): boolean {
   return key in MESSAGES;
 }
@@ -180,6 +192,11 @@ export function translate(key: string, locale: Locale, params: Record<string, st
     const value = params[name];
     if (value === undefined) return '';
     if (name === 'entity') return ENTITY_NAMES[String(value)]?.[locale] ?? String(value);
+    if (name === 'what')
+      return String(value)
+        .split(',')
+        .map((w) => REFERENCE_NAMES[w]?.[locale] ?? w)
+        .join(locale === 'zh-CN' ? '、' : ', ');
     return String(value);
   });
 }
