@@ -82,6 +82,19 @@ describe('request', () => {
     expect(getHeaders['x-csrf-token']).toBeUndefined();
   });
 
+  it('uploads a file as multipart with the CSRF token and no JSON content type', async () => {
+    setCsrfToken('tok');
+    const fetchMock = respond(201, org);
+    await api.upload('/api/v1/imports/workers', OrgSchema, new Blob(['姓名,身份证号\n']), '名单.csv');
+    const init = fetchMock.mock.calls[0]?.[1];
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['x-csrf-token']).toBe('tok');
+    expect(headers['content-type']).toBeUndefined();
+    const body = init?.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect((body.get('file') as File).name).toBe('名单.csv');
+  });
+
   it('throws a network error when the server cannot be reached', async () => {
     vi.stubGlobal(
       'fetch',

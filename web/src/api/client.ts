@@ -91,7 +91,9 @@ type RequestOptions<S extends z.ZodType> = {
 
 export async function request<S extends z.ZodType>(method: string, path: string, options: RequestOptions<S>): Promise<z.output<S>> {
   const headers: Record<string, string> = { accept: 'application/json', 'x-locale': settings.locale() };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -99,7 +101,7 @@ export async function request<S extends z.ZodType>(method: string, path: string,
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {
@@ -129,4 +131,10 @@ export const api = {
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, { schema, body }),
   put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, { schema, body }),
   delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, { schema }),
+  /** One file as multipart `file`; the CSRF token goes along as on every write. */
+  upload: <S extends z.ZodType>(path: string, schema: S, file: Blob, fileName: string) => {
+    const form = new FormData();
+    form.append('file', file, fileName);
+    return request('POST', path, { schema, body: form });
+  },
 };

@@ -3,12 +3,13 @@ import { App, Avatar, Button, Divider, Dropdown, Flex, Layout, Menu, Typography 
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { DemoDataTag } from '../components/DemoDataTag';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { RoleTag } from '../components/tags';
 import { useActor, useLogout } from '../features/auth/use-session';
 import { BRAND_RED } from './AppProviders';
 import { FullPageSpinner } from './guards';
-import { modulesFor } from './modules';
+import { moduleLabelKey, modulesFor } from './modules';
 
 export function BrandMark({ size = 32 }: { size?: number }) {
   return (
@@ -115,7 +116,7 @@ export function AppShell() {
           mode="inline"
           aria-label={t('nav.menu')}
           selectedKeys={current ? [current.key] : []}
-          items={modules.map((m) => ({ key: m.key, icon: m.icon, label: t(`nav.${m.key}`) }))}
+          items={modules.map((m) => ({ key: m.key, icon: m.icon, label: t(moduleLabelKey(m.key, actor.role)) }))}
           onClick={({ key }) => {
             const target = modules.find((m) => m.key === key);
             if (target) navigate(target.path);
@@ -128,6 +129,7 @@ export function AppShell() {
         >
           <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           <Flex align="center" gap={4}>
+            <DemoDataTag />
             <LanguageSwitch />
             <Divider orientation="vertical" />
             <UserMenu />

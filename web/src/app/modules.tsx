@@ -1,16 +1,27 @@
-import { ApartmentOutlined, AuditOutlined, DeploymentUnitOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import type { Permission } from '@changai/contracts';
+import { ApartmentOutlined, AuditOutlined, DeploymentUnitOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission, Role } from '@changai/contracts';
 import type { ReactNode } from 'react';
 
-export type ModuleKey = 'orgs' | 'network' | 'users' | 'audit' | 'account';
+export type ModuleKey = 'orgs' | 'network' | 'workers' | 'users' | 'audit' | 'account';
 
 /** The side menu, in order; the first one the actor may open is their home. */
 export const MODULES: { key: ModuleKey; path: string; permission: Permission; icon: ReactNode }[] = [
   { key: 'orgs', path: '/orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { key: 'network', path: '/network', permission: 'network:read', icon: <DeploymentUnitOutlined /> },
+  { key: 'workers', path: '/workers', permission: 'workers:read', icon: <IdcardOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },
 ];
 
 export const modulesFor = (permissions: readonly Permission[]) => MODULES.filter((m) => permissions.includes(m.permission));
+
+/**
+ * Whether the actor reads the registry only for themselves. The session lists permissions but not
+ * their scopes; the worker role is the one granted `workers:read` with scope self.
+ */
+export const readsOnlySelf = (role: Role) => role === 'worker';
+
+/** A menu label: the registry is "my profile" to someone who sees only their own. */
+export const moduleLabelKey = (key: ModuleKey, role: Role) =>
+  key === 'workers' && readsOnlySelf(role) ? ('nav.myProfile' as const) : (`nav.${key}` as const);

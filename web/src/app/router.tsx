@@ -55,6 +55,30 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'workers',
+            element: (
+              <RequirePermission permission="workers:read">
+                {page(() => import('../features/workers/WorkersPage'), 'WorkersPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workers/import',
+            element: (
+              <RequirePermission permission="workers:import">
+                {page(() => import('../features/imports/ImportWorkersPage'), 'ImportWorkersPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'workers/:workerId',
+            element: (
+              <RequirePermission permission="workers:read">
+                {page(() => import('../features/workers/WorkerProfilePage'), 'WorkerProfilePage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'users',
             element: (
               <RequirePermission permission="users:read">

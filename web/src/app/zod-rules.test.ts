@@ -1,4 +1,4 @@
-import { AssignNetworkRoleSchema, CreateUserSchema, SaveContactSchema } from '@changai/contracts';
+import { AssignNetworkRoleSchema, CreateUserSchema, CreateWorkerSchema, SaveContactSchema } from '@changai/contracts';
 import type { FormRule } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { type Translate, zodFieldErrors, zodRules } from './zod-rules';
@@ -62,5 +62,13 @@ describe('zodFieldErrors', () => {
     expect(zodFieldErrors(AssignNetworkRoleSchema, { orgId: crypto.randomUUID(), role: 'member', effectiveFrom: '2026-05-01' }, t)).toEqual(
       [],
     );
+  });
+});
+
+describe('zodRules for the worker registry', () => {
+  it('translates the registry’s code formats', async () => {
+    expect(await check(zodRules(CreateWorkerSchema.shape.occupationCode, t), '61801')).toBe('validation.occupation_code_format');
+    expect(await check(zodRules(CreateWorkerSchema.shape.industryDivision, t), '3')).toBe('validation.industry_division_format');
+    expect(await check(zodRules(CreateWorkerSchema.shape.occupationCode, t), '6-18-01-01')).toBeUndefined();
   });
 });

@@ -5,7 +5,15 @@ import type { z } from 'zod';
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Contract messages that are keys for us to translate rather than text. */
-const MESSAGE_KEYS = new Set(['username_format', 'org_code_format', 'phone_format', 'date_range_order']);
+const MESSAGE_KEYS = new Set([
+  'username_format',
+  'org_code_format',
+  'phone_format',
+  'date_range_order',
+  'region_code_format',
+  'occupation_code_format',
+  'industry_division_format',
+]);
 
 type Issue = z.core.$ZodIssue;
 
