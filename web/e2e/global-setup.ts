@@ -57,7 +57,7 @@ export default async function setup(project: TestProject) {
   let log = '';
   const child = spawn(process.execPath, ['server/bin/changai.js', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, CHANGAI_DATA_DIR: dataDir, CHANGAI_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: { ...process.env, CHANGAI_DATA_DIR: dataDir, CHANGAI_DEMO: '1', CHANGAI_DEMO_SCALE: '0.001', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => {

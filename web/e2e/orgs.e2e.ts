@@ -80,10 +80,11 @@ describe('organizations', () => {
   it('refuses the org page to a worker, whose menu has no org module', async () => {
     const page = await newPage(browser);
     await signIn(page, 'worker');
-    await waitForUrl(page, (url) => url.pathname === '/account');
+    await waitForUrl(page, (url) => url.pathname.startsWith('/workers'));
     const menu = page.getByRole('menu', { name: '主菜单' });
     await menu.getByRole('menuitem', { name: '个人账户' }).waitFor();
-    expect(await menu.getByRole('menuitem').count()).toBe(1);
+    await menu.getByRole('menuitem', { name: '我的档案' }).waitFor();
+    expect(await menu.getByRole('menuitem').count()).toBe(2);
     expect(await menu.getByRole('menuitem', { name: '组织机构' }).count()).toBe(0);
 
     await visit(page, '/orgs');

@@ -61,10 +61,13 @@ describe('users and roles', () => {
     await page.getByLabel('新密码', { exact: true }).fill('MyOwn#Pass2026');
     await page.getByLabel('确认新密码').fill('MyOwn#Pass2026');
     await page.getByRole('button', { name: '确认修改' }).click();
-    await waitForUrl(page, (url) => url.pathname === '/account');
+    // A worker's home is their own profile.
+    await waitForUrl(page, (url) => url.pathname.startsWith('/workers'));
     await page.getByText('密码已修改').waitFor();
     const menu = page.getByRole('menu', { name: '主菜单' });
-    expect(await menu.getByRole('menuitem').count()).toBe(1);
+    expect(await menu.getByRole('menuitem').count()).toBe(2);
+    await menu.getByRole('menuitem', { name: '个人账户' }).click();
+    await waitForUrl(page, (url) => url.pathname === '/account');
     await waitForText(page.getByRole('button', { name: '用户菜单' }), '江汉测试职工');
     await screenshot(page, 'account');
     await page.context().close();

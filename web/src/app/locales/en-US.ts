@@ -440,11 +440,12 @@ export const enUS: Messages = {
     revokedBecause: 'Revoked {{date}}: {{reason}}',
     revokedDone: 'Credential revoked',
     equivalentTo: 'Counts as {{level}}',
+    noRecords: 'No records',
     laterModules: 'Coming with later modules',
     competitions: 'Competitions',
     trainings: 'Training',
     conversions: 'Channel conversion requests',
-    laterModule: 'This section fills in once the “{{module}}” module is live; there are no records yet.',
+    laterModule: 'Filled in once the {{module}} module is live; there are no records yet.',
     viewOrg: 'View org',
   },
   imports: {

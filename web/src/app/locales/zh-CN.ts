@@ -432,6 +432,7 @@ export const zhCN = {
     revokedBecause: '{{date}} 撤销：{{reason}}',
     revokedDone: '证书已撤销',
     equivalentTo: '视同{{level}}',
+    noRecords: '暂无记录',
     laterModules: '后续业务',
     competitions: '竞赛',
     trainings: '培训',

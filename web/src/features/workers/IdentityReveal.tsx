@@ -39,7 +39,7 @@ export function IdentityDescriptions({ worker }: { worker: WorkerDetail }) {
       column={1}
       title={t('profile.identity')}
       extra={revealButton}
-      styles={{ label: { width: 96 } }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={[
         { key: 'gender', label: t('workers.gender'), children: labelOf(t, 'genders', worker.gender) },
         { key: 'birthDate', label: t('workers.birthDate'), children: worker.birthDate },

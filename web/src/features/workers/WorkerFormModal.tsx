@@ -124,7 +124,7 @@ export function WorkerFormModal({ worker, defaultOrgId, onClose }: { worker?: Wo
                 employedTo: worker.employedTo ? dayjs(worker.employedTo) : null,
                 status: worker.status,
               }
-            : { orgId: defaultOrgId ?? ownOrg?.id, isFrontline: true, isUnionMember: false, status: 'employed' }
+            : { orgId: defaultOrgId ?? ownOrg?.id, isFrontline: false, isUnionMember: false, status: 'employed' }
         }
       >
         <Row gutter={16}>

@@ -42,7 +42,7 @@ function EmploymentDescriptions({ worker, onEdit }: { worker: WorkerDetail; onEd
           </Button>
         ) : null
       }
-      styles={{ label: { width: 110 } }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={[
         {
           key: 'employer',
@@ -115,16 +115,16 @@ function LaterModules() {
   const modules = [t('profile.competitions'), t('profile.trainings'), t('profile.conversions')];
   return (
     <Card title={t('profile.laterModules')} size="small">
-      <Flex vertical gap={12}>
+      <Flex vertical gap={14}>
         {modules.map((name) => (
           <section key={name} aria-label={name}>
-            <Typography.Text strong>{name}</Typography.Text>
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              styles={{ image: { height: 32 } }}
-              style={{ margin: '4px 0 0' }}
-              description={<Typography.Text type="secondary">{t('profile.laterModule', { module: name })}</Typography.Text>}
-            />
+            <Flex align="center" gap={8} style={{ marginBottom: 2 }}>
+              <Typography.Text strong>{name}</Typography.Text>
+              <Tag style={{ marginInlineEnd: 0 }}>{t('profile.noRecords')}</Tag>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('profile.laterModule', { module: name })}
+            </Typography.Text>
           </section>
         ))}
       </Flex>

@@ -36,13 +36,13 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
       loading={loading}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1280 }}
+      scroll={{ x: 1100 }}
       locale={{ emptyText }}
       columns={[
         {
           key: 'name',
           title: t('workers.name'),
-          width: 110,
+          width: 96,
           fixed: 'left',
           render: (_, w) => (
             <Link to={`/workers/${w.id}`} state={{ listSearch: location.search }}>
@@ -51,47 +51,44 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
           ),
         },
         { key: 'gender', title: t('workers.gender'), width: 64, render: (_, w) => labelOf(t, 'genders', w.gender) },
-        { key: 'birthDate', title: t('workers.birthDate'), dataIndex: 'birthDate', width: 108 },
+        { key: 'birthDate', title: t('workers.birthDate'), dataIndex: 'birthDate', width: 100 },
         {
           key: 'idNumber',
           title: t('workers.idNumber'),
-          width: 186,
+          width: 164,
           render: (_, w) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{w.idNumber}</span>,
         },
-        { key: 'employer', title: t('workers.employer'), minWidth: 200, ellipsis: true, render: (_, w) => w.org.name },
+        { key: 'employer', title: t('workers.employer'), minWidth: 150, ellipsis: true, render: (_, w) => w.org.name },
         {
           key: 'skill',
           title: t('workers.highestSkill'),
-          width: 150,
-          render: (_, w) => (w.highestSkillLevel ? <SkillLevelTag level={w.highestSkillLevel} /> : none),
+          width: 220,
+          // 高技能人才 follows from the level, so its tag sits beside it.
+          render: (_, w) =>
+            w.highestSkillLevel ? (
+              <Flex gap={4} wrap>
+                <SkillLevelTag level={w.highestSkillLevel} />
+                {w.isHighSkilled ? <HighSkilledTag short /> : null}
+              </Flex>
+            ) : (
+              none
+            ),
         },
-        {
-          key: 'skillOn',
-          title: t('profile.issuedOn'),
-          width: 108,
-          render: (_, w) => w.highestSkillOn ?? none,
-        },
+        { key: 'skillOn', title: t('profile.issuedOn'), width: 100, render: (_, w) => w.highestSkillOn ?? none },
         {
           key: 'title',
-          title: t('workers.highestTitle'),
+          title: t('workers.titleLevel'),
           width: 96,
           render: (_, w) => (w.highestTitle ? <TitleTag level={w.highestTitle} /> : none),
         },
         {
-          key: 'highSkilled',
-          title: t('workers.highSkilledColumn'),
-          width: 84,
-          align: 'center',
-          render: (_, w) => (w.isHighSkilled ? <HighSkilledTag short /> : null),
-        },
-        {
           key: 'frontline',
           title: t('workers.frontline'),
-          width: 64,
+          width: 80,
           align: 'center',
           render: (_, w) => (w.isFrontline ? t('common.yes') : none),
         },
-        { key: 'status', title: t('workers.status'), width: 80, render: (_, w) => <WorkerStatusTag status={w.status} /> },
+        { key: 'status', title: t('workers.status'), width: 84, render: (_, w) => <WorkerStatusTag status={w.status} /> },
       ]}
     />
   );
@@ -212,7 +209,7 @@ function WorkerRegistry() {
               allowClear
               placeholder={t('workers.industryCategory')}
               aria-label={t('workers.industryCategory')}
-              style={{ width: 150 }}
+              style={{ width: 170 }}
               value={filters.industryCategory}
               onChange={(value) => setFilters({ industryCategory: value })}
               options={INDUSTRY_CATEGORIES.map((c) => ({ value: c, label: labelOf(t, 'industryCategories', c) }))}
