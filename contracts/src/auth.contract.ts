@@ -61,5 +61,7 @@ export const HealthSchema = z.object({
   version: z.string(),
   database: z.enum(['pglite', 'postgres']),
   migrations: z.object({ applied: z.number().int(), pending: z.number().int(), latest: z.string().nullable() }),
+  /** The demo worker registry, when demo data is on: its scale and whether it is still loading. */
+  demo: z.object({ scale: z.number(), status: z.enum(['loading', 'ready']) }).nullable(),
 });
 export type Health = z.infer<typeof HealthSchema>;

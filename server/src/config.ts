@@ -14,6 +14,7 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
   CHANGAI_DEMO: flag.default(true),
+  CHANGAI_DEMO_SCALE: z.coerce.number().min(0).max(2).default(0.01),
   CHANGAI_SECURE_COOKIES: flag.optional(),
   CHANGAI_TRUST_PROXY: flag.default(false),
   CHANGAI_SESSION_HOURS: z.coerce
@@ -32,6 +33,8 @@ export type Config = {
   dataDir: string;
   dataKey: string | undefined;
   demo: boolean;
+  /** Size of the demo worker registry loaded on first start (0: none). */
+  demoScale: number;
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.CHANGAI_DATA_DIR),
     dataKey: e.CHANGAI_DATA_KEY,
     demo: e.CHANGAI_DEMO,
+    demoScale: e.CHANGAI_DEMO_SCALE,
     secureCookies: e.CHANGAI_SECURE_COOKIES ?? e.NODE_ENV === 'production',
     trustProxy: e.CHANGAI_TRUST_PROXY,
     sessionHours: e.CHANGAI_SESSION_HOURS,

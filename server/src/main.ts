@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
 import type { Config } from './config.js';
-import { JOB_HANDLERS } from './jobs.js';
+import { DEMO_JOB, jobHandlers } from './jobs.js';
+import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
-import { JobRunner } from './platform/jobs.js';
+import { enqueue, JobRunner } from './platform/jobs.js';
 import { openRuntime, type Runtime } from './platform/runtime.js';
 import { getSetting, setSetting } from './platform/settings.js';
 
@@ -22,15 +23,38 @@ export function systemCtx(runtime: Runtime, name: string): Ctx {
   return { db: runtime.database.db, actor: { kind: 'system', name }, now: () => new Date(), log: consoleLog, cipher: runtime.cipher };
 }
 
-/** First start: reference orgs always; the demo network and accounts unless CHANGAI_DEMO=0. */
-export async function prepareData(runtime: Runtime, config: Config): Promise<{ demoLoaded: boolean }> {
+/**
+ * First start: reference orgs always; unless CHANGAI_DEMO=0, the demo network and accounts and a
+ * registry at `demoScale`.
+ */
+export async function prepareData(
+  runtime: Runtime,
+  config: Config,
+  demoScale = config.demoScale,
+  opts: { inBackground?: boolean } = {},
+): Promise<{ demoLoaded: boolean }> {
   const db = runtime.database.db;
   await seedReferenceOrgs(db, new Date());
   if (!config.demo) return { demoLoaded: false };
-  if (await getSetting(db, 'demo.loaded')) return { demoLoaded: true };
-  if (!(await authService.needsSetup(systemCtx(runtime, 'demo')))) return { demoLoaded: false };
-  await loadDemoData(systemCtx(runtime, 'demo'));
-  await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
+  const ctx = systemCtx(runtime, 'demo');
+  if (!(await getSetting(db, 'demo.loaded'))) {
+    if (!(await authService.needsSetup(ctx))) return { demoLoaded: false };
+    await loadDemoData(ctx);
+    await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
+  }
+  if (demoScale > 0 && (await demoService.demoScale(ctx)) === null) {
+    if (opts.inBackground) {
+      // The server answers at once; the registry fills in as a job with progress (see /api/health).
+      if (await demoService.markQueued(ctx, demoScale)) await enqueue(db, { kind: DEMO_JOB, payload: { scale: demoScale } });
+      return { demoLoaded: true };
+    }
+    console.log(`  Loading the demo registry at scale ${demoScale} (deterministic; CHANGAI_DEMO=0 turns demo data off) …`);
+    const result = await demoService.loadRegistry(ctx, runtime.database, demoScale);
+    if (result)
+      console.log(
+        `  … ${result.workers.toLocaleString('en')} workers, ${result.credentials.toLocaleString('en')} credentials, ${result.enterprises} enterprises in ${result.seconds.toFixed(1)} s`,
+      );
+  }
   return { demoLoaded: true };
 }
 
@@ -40,10 +64,10 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
   let runner: JobRunner | undefined;
   try {
-    const { demoLoaded } = await prepareData(runtime, config);
+    const { demoLoaded } = await prepareData(runtime, config, config.demoScale, { inBackground: true });
     app = await buildApp({ config, database: runtime.database, cipher: runtime.cipher });
     await app.listen({ port: config.port, host: config.host });
-    runner = new JobRunner({ db: runtime.database.db, cipher: runtime.cipher, log: app.log, handlers: JOB_HANDLERS });
+    runner = new JobRunner({ db: runtime.database.db, cipher: runtime.cipher, log: app.log, handlers: jobHandlers(runtime.database) });
     runner.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,7 +2,7 @@ import type { Role } from '@changai/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { JOB_HANDLERS } from '../src/jobs.js';
+import { jobHandlers } from '../src/jobs.js';
 import type { Ctx } from '../src/platform/context.js';
 import { DataCipher } from '../src/platform/crypto.js';
 import type { Database } from '../src/platform/db/database.js';
@@ -40,7 +40,7 @@ export async function createTestApp(): Promise<TestApp> {
     log: { info: silent, warn: silent, error: silent, debug: silent },
     cipher,
   };
-  const runner = new JobRunner({ db: database.db, cipher, log: system.log, handlers: JOB_HANDLERS, now });
+  const runner = new JobRunner({ db: database.db, cipher, log: system.log, handlers: jobHandlers(database), now });
   return {
     app,
     database,

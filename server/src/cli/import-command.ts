@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '@changai/contracts';
-import { JOB_HANDLERS } from '../jobs.js';
+import { jobHandlers } from '../jobs.js';
 import { systemCtx } from '../main.js';
 import * as importsService from '../modules/imports/imports.service.js';
 import * as usersService from '../modules/users/users.service.js';
@@ -25,7 +25,7 @@ export async function runImport(runtime: Runtime, file: string, opts: { as?: str
   if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
   const preview = await importsService.upload(ctx, { stream: fs.createReadStream(file), fileName: path.basename(file) });
   const job = await importsService.start(ctx, preview.uploadId, preview.mapping);
-  const runner = new JobRunner({ db: ctx.db, cipher: ctx.cipher, log: ctx.log, handlers: JOB_HANDLERS, pollMs: 100 });
+  const runner = new JobRunner({ db: ctx.db, cipher: ctx.cipher, log: ctx.log, handlers: jobHandlers(runtime.database), pollMs: 100 });
   const progress = setInterval(async () => {
     const current = await importsService.job(ctx, job.id).catch(() => undefined);
     if (!current) return;

@@ -72,12 +72,19 @@ program
     }),
   );
 
+const scaleOption = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 2) throw new InvalidArgumentError('a number above 0, at most 2 (1 = the whole province)');
+  return n;
+};
+
 program
   .command('demo')
-  .description('load the demo network, enterprises and one account per role (only into an empty platform)')
-  .action(() =>
+  .description('load the demo network, accounts and a deterministic worker registry (scale 1 = Hubei: 9.56 million skilled workers)')
+  .option('--scale <S>', 'registry size relative to the province', scaleOption, 0.01)
+  .action((opts: { scale: number }) =>
     withRuntime('demo', async (runtime, cfg) => {
-      const { demoLoaded } = await prepareData(runtime, { ...cfg, demo: true });
+      const { demoLoaded } = await prepareData(runtime, { ...cfg, demo: true }, opts.scale);
       console.log(demoLoaded ? 'Demo data is loaded.' : 'Users already exist: demo data is loaded only into an empty platform.');
     }),
   );

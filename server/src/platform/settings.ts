@@ -13,3 +13,14 @@ export async function setSetting(db: Db, key: string, value: unknown, now: Date)
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updatedAt: now }))
     .execute();
 }
+
+/** Sets a key only if absent; true for the one caller that set it (safe across instances). */
+export async function claimSetting(db: Db, key: string, value: unknown, now: Date): Promise<boolean> {
+  const row = await db
+    .insertInto('appSettings')
+    .values({ key, value: JSON.stringify(value), updatedAt: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -272,3 +272,69 @@ export function findForResolution(db: Db, scope: Scope, keys: { codes: string[];
     )
     .execute();
 }
+
+export type EnterpriseInsert = {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string;
+  path: string;
+  creditCode: string;
+  industryDivision: string;
+  industryCategory: string;
+  ownership: string;
+  size: string;
+  regionCode: string;
+};
+
+/** Bulk creation of enterprise orgs with their profiles (demo data, large seeds). */
+export async function insertEnterprises(db: Db, rows: EnterpriseInsert[], now: Date) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    await db
+      .insertInto('orgs')
+      .values(
+        batch.map((e) => ({
+          id: e.id,
+          code: e.code,
+          name: e.name,
+          kind: 'enterprise',
+          parentId: e.parentId,
+          path: e.path,
+          depth: e.path.split('/').filter(Boolean).length - 1,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await db
+      .insertInto('enterprises')
+      .values(
+        batch.map((e) => ({
+          orgId: e.id,
+          creditCode: e.creditCode,
+          industryDivision: e.industryDivision,
+          industryCategory: e.industryCategory,
+          ownership: e.ownership,
+          size: e.size,
+          regionCode: e.regionCode,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('orgId').doNothing())
+      .execute();
+  }
+}
+
+/** Counties and the provincially administered county-level cities: where employers sit. */
+export function listEmployerDivisions(db: Db) {
+  return db
+    .selectFrom('orgs as o')
+    .leftJoin('orgs as p', 'p.id', 'o.parentId')
+    .select(['o.id', 'o.code', 'o.name', 'o.path', 'o.kind', 'p.code as parentCode'])
+    .where((eb) => eb.or([eb('o.kind', '=', 'county'), eb.and([eb('o.kind', '=', 'prefecture'), eb('o.code', 'like', '429%')])]))
+    .orderBy('o.code')
+    .execute();
+}

@@ -109,6 +109,30 @@ export async function resolveOrgs(
   }));
 }
 
+export type { EnterpriseInsert } from './org.repository.js';
+
+/** Bulk-creates enterprises with their profiles (system only: demo data and seeds), in one audited step. */
+export async function createEnterprises(ctx: Ctx, rows: orgs.EnterpriseInsert[]) {
+  scopeFor(ctx.actor, 'org:manage');
+  await ctx.db.transaction().execute(async (trx) => {
+    await orgs.insertEnterprises(trx, rows, ctx.now());
+    await audit(trx, ctx, { action: 'org.bulk_create', entityType: 'org', after: { enterprises: rows.length } });
+  });
+}
+
+/** Where employers sit: county-level divisions with their prefecture's code. */
+export async function employerDivisions(ctx: Ctx) {
+  scopeFor(ctx.actor, 'org:read');
+  const rows = await orgs.listEmployerDivisions(ctx.db);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    path: r.path,
+    prefectureCode: r.kind === 'county' ? (r.parentCode as string) : r.code,
+  }));
+}
+
 export async function create(ctx: Ctx, input: CreateOrg): Promise<Org> {
   return ctx.db.transaction().execute(async (trx) => {
     const parent = await loadOrgInScope(trx, ctx, input.parentId, 'org:manage');

@@ -274,3 +274,9 @@ export async function revokeCredential(db: Db, id: string, values: { reason: str
     .where('id', '=', id)
     .execute();
 }
+
+/** Fresh planner statistics after a bulk load, so queries use the indexes. */
+export async function analyze(db: Db) {
+  await sql`analyze workers`.execute(db);
+  await sql`analyze credentials`.execute(db);
+}

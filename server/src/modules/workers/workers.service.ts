@@ -28,7 +28,7 @@ import ExcelJS from 'exceljs';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Database, Db } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
 import * as orgService from '../org/org.service.js';
 import type { CredentialRow, WorkerRow } from './workers.repository.js';
@@ -349,16 +349,14 @@ export async function exportXlsx(ctx: Ctx, query: Omit<WorkerListQuery, 'cursor'
   scopeFor(ctx.actor, 'workers:export');
   // Validates the filters (an org outside the scope is refused) before any byte is sent.
   await list(ctx, { ...query, limit: 1 });
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      audit(trx, ctx, {
-        action: 'worker.export',
-        entityType: 'worker',
-        orgId: ctx.actor.kind === 'user' ? ctx.actor.orgId : null,
-        after: { filters: query },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    audit(trx, ctx, {
+      action: 'worker.export',
+      entityType: 'worker',
+      orgId: ctx.actor.kind === 'user' ? ctx.actor.orgId : null,
+      after: { filters: query },
+    }),
+  );
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('职工名册');
@@ -415,3 +413,21 @@ export async function exportXlsx(ctx: Ctx, query: Omit<WorkerListQuery, 'cursor'
   })();
   return out;
 }
+
+/** Bulk load of already-validated rows (demo data) with COPY; the caller audits the batch as a whole. */
+export async function copyRows(
+  ctx: Ctx,
+  copy: CopyFn,
+  table: 'workers' | 'credentials',
+  columns: string[],
+  batches: AsyncIterable<string>,
+) {
+  scopeFor(ctx.actor, 'workers:manage');
+  return copy(table, columns, batches, { trusted: true });
+}
+
+export async function analyzeAfterBulkLoad(ctx: Ctx) {
+  await workers.analyze(ctx.db);
+}
+
+export type CopyFn = Database['copy'];

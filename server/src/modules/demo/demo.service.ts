@@ -1,0 +1,117 @@
+import { audit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
+import * as orgService from '../org/org.service.js';
+import * as workersService from '../workers/workers.service.js';
+import { scaledCounts } from './demo.figures.js';
+import { CREDENTIAL_COLUMNS, type DemoEnterprise, generateWorkers, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
+import { Random } from './demo.random.js';
+
+export const DEMO_SETTING = 'demo.registry';
+const DEMO_QUEUED_SETTING = 'demo.registry.queued';
+const BATCH_WORKERS = 20_000;
+
+/** The six named demo employers get industries and profiles too, and weigh more in hiring. */
+const EXISTING: Record<string, { division: string; category: string; size: string; weight: number }> = {
+  'E-WUGANG': { division: '31', category: 'pillar', size: 'large', weight: 400 },
+  'E-DONGFENG': { division: '36', category: 'pillar', size: 'large', weight: 500 },
+  'E-YMTC': { division: '39', category: 'emerging', size: 'large', weight: 250 },
+  'E-HZSK': { division: '34', category: 'pillar', size: 'medium', weight: 60 },
+  'E-XINGFA': { division: '26', category: 'pillar', size: 'large', weight: 150 },
+  'E-XYZC': { division: '36', category: 'pillar', size: 'medium', weight: 60 },
+};
+
+export type DemoLoadResult = { scale: number; enterprises: number; workers: number; credentials: number; seconds: number };
+
+/**
+ * `changai demo --scale S`: a deterministic province (seed 2020) whose rows reproduce the published
+ * figures at both milestones. Loads only into a registry without demo workers.
+ */
+export async function loadRegistry(
+  ctx: Ctx,
+  database: Database,
+  scale: number,
+  onProgress?: (workers: number, total: number) => void,
+): Promise<DemoLoadResult | undefined> {
+  if (await getSetting(ctx.db, DEMO_SETTING)) return undefined;
+  const started = performance.now();
+  const random = new Random(2020);
+  const counts = scaledCounts(scale);
+  const divisions = await orgService.employerDivisions(ctx);
+  const existingOrgs = await orgService.list(ctx, { kind: 'enterprise', limit: 500, includeInactive: false });
+  const existing: DemoEnterprise[] = [];
+  for (const org of existingOrgs) {
+    const profile = EXISTING[org.code];
+    const parent = divisions.find((d) => d.id === org.parentId);
+    if (!profile || !parent) continue;
+    existing.push({
+      id: org.id,
+      code: org.code,
+      name: org.name,
+      parentId: parent.id,
+      path: `${parent.path}${org.id}/`,
+      regionCode: parent.code,
+      prefectureCode: parent.prefectureCode,
+      creditCode: '',
+      industryDivision: profile.division,
+      industryCategory: profile.category,
+      ownership: 'state',
+      size: profile.size,
+      weight: profile.weight * Math.max(1, scale * 100),
+      isExisting: true,
+    });
+  }
+  const enterprises = planEnterprises(random, divisions, counts.total, existing);
+  // Existing orgs keep their row (insert is skipped) and gain an enterprise profile.
+  await orgService.createEnterprises(ctx, enterprises);
+  const now = ctx.now().toISOString();
+  const protect = { encrypt: (t: string) => ctx.cipher.encrypt(t), blindIndex: (t: string) => ctx.cipher.blindIndex(t) };
+  const rows = generateWorkers(random, counts, enterprises, protect, now);
+  let workers = 0;
+  let credentials = 0;
+  const copy = database.copy;
+  for (;;) {
+    const workerLines: string[] = [];
+    const credentialLines: string[] = [];
+    for (let i = 0; i < BATCH_WORKERS; i++) {
+      const next = rows.next();
+      if (next.done) break;
+      workerLines.push(next.value.worker);
+      credentialLines.push(...next.value.credentials);
+    }
+    if (workerLines.length === 0) break;
+    workers += await workersService.copyRows(ctx, copy, 'workers', WORKER_COLUMNS, one(`${workerLines.join('\n')}\n`));
+    credentials += await workersService.copyRows(ctx, copy, 'credentials', CREDENTIAL_COLUMNS, one(`${credentialLines.join('\n')}\n`));
+    onProgress?.(workers, counts.total);
+  }
+  await workersService.analyzeAfterBulkLoad(ctx);
+  const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
+  await ctx.db.transaction().execute(async (trx) => {
+    await setSetting(trx, DEMO_SETTING, { scale, counts, loadedAt: now }, ctx.now());
+    await audit(trx, ctx, { action: 'demo.load_registry', entityType: 'worker', after: result });
+  });
+  return result;
+}
+
+/** Claims the first-start demo load once, across instances: true for the caller that should queue it. */
+export async function markQueued(ctx: Ctx, scale: number): Promise<boolean> {
+  return claimSetting(ctx.db, DEMO_QUEUED_SETTING, { scale, at: ctx.now().toISOString() }, ctx.now());
+}
+
+export async function demoScale(ctx: Pick<Ctx, 'db'>): Promise<number | null> {
+  const setting = (await getSetting(ctx.db, DEMO_SETTING)) as { scale?: number } | undefined;
+  return setting?.scale ?? null;
+}
+
+async function* one(text: string) {
+  yield text;
+}
+
+/** For the health report: the demo registry's scale and whether it is still loading. */
+export async function demoStatus(ctx: Pick<Ctx, 'db'>): Promise<{ scale: number; status: 'loading' | 'ready' } | null> {
+  const ready = (await getSetting(ctx.db, DEMO_SETTING)) as { scale: number } | undefined;
+  if (ready) return { scale: ready.scale, status: 'ready' };
+  const queued = (await getSetting(ctx.db, DEMO_QUEUED_SETTING)) as { scale: number } | undefined;
+  return queued ? { scale: queued.scale, status: 'loading' } : null;
+}
