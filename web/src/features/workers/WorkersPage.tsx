@@ -27,7 +27,7 @@ import { HighSkilledTag, SkillLevelTag, TitleTag, WorkerStatusTag } from './work
 const none = <Typography.Text type="secondary">—</Typography.Text>;
 
 function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; loading: boolean; emptyText: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   return (
     <Table<WorkerSummary>
@@ -42,7 +42,7 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
         {
           key: 'name',
           title: t('workers.name'),
-          width: 96,
+          width: 88,
           fixed: 'left',
           render: (_, w) => (
             <Link to={`/workers/${w.id}`} state={{ listSearch: location.search }}>
@@ -62,7 +62,8 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
         {
           key: 'skill',
           title: t('workers.highestSkill'),
-          width: 220,
+          // English level names are longer; the level and its 高技能 tag stay on one line.
+          width: i18n.language === 'en-US' ? 244 : 200,
           // 高技能人才 follows from the level, so its tag sits beside it.
           render: (_, w) =>
             w.highestSkillLevel ? (
@@ -78,17 +79,17 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
         {
           key: 'title',
           title: t('workers.titleLevel'),
-          width: 96,
+          width: 84,
           render: (_, w) => (w.highestTitle ? <TitleTag level={w.highestTitle} /> : none),
         },
         {
           key: 'frontline',
           title: t('workers.frontline'),
-          width: 80,
+          width: 76,
           align: 'center',
           render: (_, w) => (w.isFrontline ? t('common.yes') : none),
         },
-        { key: 'status', title: t('workers.status'), width: 84, render: (_, w) => <WorkerStatusTag status={w.status} /> },
+        { key: 'status', title: t('workers.status'), width: 80, render: (_, w) => <WorkerStatusTag status={w.status} /> },
       ]}
     />
   );
