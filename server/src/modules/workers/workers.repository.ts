@@ -180,19 +180,21 @@ export async function update(db: Db, id: string, values: Partial<WorkerValues> &
 export async function recomputeDerived(db: Db, workerIds: string[]) {
   if (workerIds.length === 0) return;
   await sql`
-    update workers w set
-      highest_skill_rank = s.level_rank,
-      highest_skill_on = s.issued_on,
-      highest_title_rank = (
-        select max(t.level_rank) from credentials t
-        where t.worker_id = w.id and t.kind = 'title' and t.status = 'valid')
-    from workers w2
-    left join lateral (
-      select c.level_rank, c.issued_on from credentials c
-      where c.worker_id = w2.id and c.kind = 'skill_level' and c.status = 'valid'
-      order by c.level_rank desc, c.issued_on asc
-      limit 1) s on true
-    where w.id = w2.id and w2.id in (${sql.join(workerIds)})`.execute(db);
+    update workers w set highest_skill_rank = s.top, highest_skill_on = s.top_on, highest_title_rank = s.title
+    from (
+      select w2.id, agg.top, agg.top_on, agg.title
+      from workers w2
+      left join (
+        select worker_id,
+          max(level_rank) filter (where kind = 'skill_level') as top,
+          (array_agg(issued_on order by level_rank desc, issued_on) filter (where kind = 'skill_level'))[1] as top_on,
+          max(level_rank) filter (where kind = 'title') as title
+        from credentials
+        where worker_id = any(${workerIds}::uuid[]) and status = 'valid'
+        group by worker_id) agg on agg.worker_id = w2.id
+      where w2.id = any(${workerIds}::uuid[])) s
+    where w.id = s.id
+      and (w.highest_skill_rank, w.highest_skill_on, w.highest_title_rank) is distinct from (s.top, s.top_on, s.title)`.execute(db);
 }
 
 const CREDENTIAL_COLUMNS = [
