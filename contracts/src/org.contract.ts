@@ -67,3 +67,33 @@ export const MoveOrgSchema = z.object({ parentId: IdSchema });
 export type MoveOrg = z.infer<typeof MoveOrgSchema>;
 
 export const OrgParamsSchema = z.object({ orgId: IdSchema });
+
+export const OWNERSHIPS = ['state', 'collective', 'private', 'foreign', 'hmt', 'mixed', 'other'] as const;
+export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
+
+/** The employer profile of an enterprise org (GB 32100 credit code, GB/T 4754 industry). */
+export const EnterpriseProfileSchema = z.object({
+  orgId: IdSchema,
+  creditCode: z.string().nullable(),
+  industryDivision: z.string().nullable(),
+  industrySection: z.string().nullable(),
+  industryCategory: z.enum(['pillar', 'characteristic', 'emerging']).nullable(),
+  ownership: z.enum(OWNERSHIPS).nullable(),
+  size: z.enum(ENTERPRISE_SIZES).nullable(),
+  regionCode: z.string(),
+  workerCount: z.number().int(),
+});
+export type EnterpriseProfile = z.infer<typeof EnterpriseProfileSchema>;
+
+export const SaveEnterpriseProfileSchema = z.object({
+  creditCode: z.string().trim().max(30).nullable().optional(),
+  industryDivision: z
+    .string()
+    .regex(/^\d{2}$/, { message: 'industry_division_format' })
+    .nullable()
+    .optional(),
+  industryCategory: z.enum(['pillar', 'characteristic', 'emerging']).nullable().optional(),
+  ownership: z.enum(OWNERSHIPS).nullable().optional(),
+  size: z.enum(ENTERPRISE_SIZES).nullable().optional(),
+});
+export type SaveEnterpriseProfile = z.infer<typeof SaveEnterpriseProfileSchema>;

@@ -96,6 +96,8 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/orgs/:orgId/deactivate': undefined,
     'POST /api/v1/orgs/:orgId/reactivate': undefined,
     'DELETE /api/v1/orgs/:orgId': undefined,
+    'GET /api/v1/orgs/:orgId/enterprise': undefined,
+    'PUT /api/v1/orgs/:orgId/enterprise': { industryDivision: '36' },
     'GET /api/v1/network': undefined,
     'GET /api/v1/network/units/:orgId': undefined,
     'POST /api/v1/network/assignments': { orgId: outside.orgId, role: 'member', effectiveFrom: '2030-01-01' },

@@ -338,3 +338,50 @@ export function listEmployerDivisions(db: Db) {
     .orderBy('o.code')
     .execute();
 }
+
+export function findEnterpriseProfile(db: Db, orgId: string) {
+  return db
+    .selectFrom('enterprises as e')
+    .select([
+      'e.orgId',
+      'e.creditCode',
+      'e.industryDivision',
+      'e.industryCategory',
+      'e.ownership',
+      'e.size',
+      'e.regionCode',
+      (eb) =>
+        eb
+          .selectFrom('workers as w')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('w.orgId', '=', 'e.orgId')
+          .as('workerCount'),
+    ])
+    .where('e.orgId', '=', orgId)
+    .executeTakeFirst();
+}
+
+export async function upsertEnterpriseProfile(
+  db: Db,
+  values: {
+    orgId: string;
+    regionCode: string;
+    creditCode: string | null;
+    industryDivision: string | null;
+    industryCategory: string | null;
+    ownership: string | null;
+    size: string | null;
+    now: Date;
+  },
+) {
+  const { now, ...rest } = values;
+  await db
+    .insertInto('enterprises')
+    .values({ ...rest, createdAt: now, updatedAt: now })
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...rest, updatedAt: now }))
+    .execute();
+}
+
+export function findOrgIdByCreditCode(db: Db, creditCode: string) {
+  return db.selectFrom('enterprises').select('orgId').where('creditCode', '=', creditCode).executeTakeFirst();
+}

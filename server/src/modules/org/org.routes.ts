@@ -1,5 +1,6 @@
 import {
   CreateOrgSchema,
+  EnterpriseProfileSchema,
   MoveOrgSchema,
   OkSchema,
   OrgDetailSchema,
@@ -8,6 +9,7 @@ import {
   OrgListSchema,
   OrgParamsSchema,
   OrgSchema,
+  SaveEnterpriseProfileSchema,
   UpdateOrgSchema,
 } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -58,6 +60,22 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/orgs/:orgId/reactivate',
     { config: { permission: 'org:manage' }, schema: { tags, params: OrgParamsSchema, response: { 200: OrgSchema } } },
     (req) => orgService.setActive(req.ctx, req.params.orgId, true),
+  );
+  app.get(
+    '/api/v1/orgs/:orgId/enterprise',
+    {
+      config: { permission: 'org:read' },
+      schema: { tags, params: OrgParamsSchema, response: { 200: EnterpriseProfileSchema.nullable() } },
+    },
+    (req) => orgService.enterpriseProfile(req.ctx, req.params.orgId),
+  );
+  app.put(
+    '/api/v1/orgs/:orgId/enterprise',
+    {
+      config: { permission: 'org:manage' },
+      schema: { tags, params: OrgParamsSchema, body: SaveEnterpriseProfileSchema, response: { 200: EnterpriseProfileSchema } },
+    },
+    (req) => orgService.saveEnterpriseProfile(req.ctx, req.params.orgId, req.body),
   );
   app.delete(
     '/api/v1/orgs/:orgId',

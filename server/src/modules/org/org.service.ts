@@ -1,9 +1,21 @@
-import type { CreateOrg, MoveOrg, Org, OrgDetail, OrgKind, OrgListQuery, Permission, UpdateOrg } from '@changai/contracts';
+import type {
+  CreateOrg,
+  EnterpriseProfile,
+  MoveOrg,
+  Org,
+  OrgDetail,
+  OrgKind,
+  OrgListQuery,
+  Permission,
+  SaveEnterpriseProfile,
+  UpdateOrg,
+} from '@changai/contracts';
+import { industryDivision, industrySectionOf, parseCreditCode } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
-import { ConflictError, NotFoundError, RuleViolationError } from '../../platform/errors.js';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
 import * as auditLog from '../audit/audit.service.js';
 import { loadOrgInScope } from './org.access.js';
 import type { OrgRow } from './org.repository.js';
@@ -241,4 +253,63 @@ export async function remove(ctx: Ctx, orgId: string): Promise<void> {
     await orgs.remove(trx, orgId);
     await audit(trx, ctx, { action: 'org.delete', entityType: 'org', entityId: orgId, orgId, before: snapshot(org) });
   });
+}
+
+/** The employer profile of an enterprise org; null when none has been recorded yet. */
+export async function enterpriseProfile(ctx: Ctx, orgId: string): Promise<EnterpriseProfile | null> {
+  const org = await loadOrgInScope(ctx.db, ctx, orgId, 'org:read');
+  const row = await orgs.findEnterpriseProfile(ctx.db, org.id);
+  if (!row) return null;
+  return {
+    orgId: row.orgId,
+    creditCode: row.creditCode,
+    industryDivision: row.industryDivision,
+    industrySection: row.industryDivision ? (industrySectionOf(row.industryDivision)?.code ?? null) : null,
+    industryCategory: row.industryCategory as EnterpriseProfile['industryCategory'],
+    ownership: row.ownership as EnterpriseProfile['ownership'],
+    size: row.size as EnterpriseProfile['size'],
+    regionCode: row.regionCode,
+    workerCount: Number(row.workerCount ?? 0),
+  };
+}
+
+/** Records an enterprise's credit code (GB 32100 check character validated), industry, ownership and size. */
+export async function saveEnterpriseProfile(ctx: Ctx, orgId: string, input: SaveEnterpriseProfile): Promise<EnterpriseProfile> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const org = await loadOrgInScope(trx, ctx, orgId, 'org:manage');
+    if (org.kind !== 'enterprise') throw new RuleViolationError('org.not_enterprise');
+    const before = await orgs.findEnterpriseProfile(trx, org.id);
+    let creditCode = input.creditCode === undefined ? (before?.creditCode ?? null) : input.creditCode;
+    if (creditCode) {
+      const parsed = parseCreditCode(creditCode);
+      if (!parsed.ok) throw new ValidationError([{ path: 'body.creditCode', message: `credit_code_${parsed.reason}` }]);
+      creditCode = parsed.value;
+      const holder = await orgs.findOrgIdByCreditCode(trx, creditCode);
+      if (holder && holder.orgId !== org.id) throw new ConflictError('org.credit_code_taken', { code: creditCode });
+    }
+    if (input.industryDivision && !industryDivision(input.industryDivision)) {
+      throw new ValidationError([{ path: 'body.industryDivision', message: 'industry_division_format' }]);
+    }
+    const pick = <K extends keyof SaveEnterpriseProfile>(key: K, stored: string | null | undefined) =>
+      (input[key] === undefined ? (stored ?? null) : input[key]) as string | null;
+    const values = {
+      orgId: org.id,
+      regionCode: before?.regionCode ?? (await regionCodeOf({ ...ctx, db: trx }, org.id)),
+      creditCode,
+      industryDivision: pick('industryDivision', before?.industryDivision),
+      industryCategory: pick('industryCategory', before?.industryCategory),
+      ownership: pick('ownership', before?.ownership),
+      size: pick('size', before?.size),
+    };
+    await orgs.upsertEnterpriseProfile(trx, { ...values, now: ctx.now() });
+    await audit(trx, ctx, {
+      action: 'org.enterprise_profile',
+      entityType: 'org',
+      entityId: org.id,
+      orgId: org.id,
+      before: before ?? null,
+      after: values,
+    });
+  });
+  return (await enterpriseProfile(ctx, orgId)) as EnterpriseProfile;
 }

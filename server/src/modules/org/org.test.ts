@@ -174,4 +174,24 @@ describe('changes', () => {
     await expect(sql`delete from orgs where id = ${jianganId}`.execute(t.database.db)).rejects.toThrow();
     await expect(sql`update orgs set parent_id = null where id = ${org.id}`.execute(t.database.db)).rejects.toThrow();
   });
+
+  it('records an enterprise profile with a checked credit code and a GB/T 4754 industry', async () => {
+    const enterprise = await makeOrg(t.system, { parentId: jianganId, kind: 'enterprise' });
+    const saved = await wuhanManager.put(`/api/v1/orgs/${enterprise.id}/enterprise`, {
+      creditCode: '91350100m000100y43',
+      industryDivision: '36',
+      industryCategory: 'pillar',
+      ownership: 'state',
+      size: 'large',
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ creditCode: '91350100M000100Y43', industrySection: 'C', regionCode: '420102', workerCount: 0 });
+    const other = await makeOrg(t.system, { parentId: jianganId, kind: 'enterprise' });
+    expect((await wuhanManager.put(`/api/v1/orgs/${other.id}/enterprise`, { creditCode: '91350100M000100Y43' })).statusCode).toBe(409);
+    const bad = await wuhanManager.put(`/api/v1/orgs/${other.id}/enterprise`, { creditCode: '91350100M000100Y44' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0]).toEqual({ path: 'body.creditCode', message: '统一社会信用代码校验位不正确' });
+    expect((await wuhanManager.put(`/api/v1/orgs/${jianganId}/enterprise`, { size: 'small' })).statusCode).toBe(422);
+    expect((await wuhanManager.get(`/api/v1/orgs/${other.id}/enterprise`)).json()).toBeNull();
+  });
 });

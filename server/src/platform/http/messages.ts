@@ -53,6 +53,11 @@ const MESSAGES: Catalog = {
     'zh-CN': '该机构还有 {count} 个在用账号，请先停用或调走。',
     'en-US': 'This org still has {count} active user accounts; deactivate or move them first.',
   },
+  'org.not_enterprise': { 'zh-CN': '只有企业类型的机构才有企业信息。', 'en-US': 'Only enterprise orgs have an employer profile.' },
+  'org.credit_code_taken': {
+    'zh-CN': '统一社会信用代码“{code}”已登记在其他单位。',
+    'en-US': 'Credit code “{code}” is already recorded for another org.',
+  },
   'org.outside_scope': { 'zh-CN': '目标机构不在您的管辖范围内。', 'en-US': 'The target org is outside your scope.' },
   'org.own_org': { 'zh-CN': '不能移动、停用或删除自己所在的机构。', 'en-US': 'You cannot move, deactivate or delete your own org.' },
   'network.overlap': {
