@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { api } from './client';
 
 /**
- * The health answer, plus `demo` when the server says it runs on generated demo data. Older
- * servers do not send it; both shapes parse.
+ * The health answer; `demo` says whether the server runs on generated demo data. Servers from
+ * before the demo registry do not send it, so it may be missing as well as null.
  */
 export const HealthWithDemoSchema = HealthSchema.extend({
-  demo: z.object({ scale: z.number() }).nullable().optional(),
+  demo: z
+    .object({ scale: z.number(), status: z.enum(['loading', 'ready']).optional() })
+    .nullable()
+    .optional(),
 });
 
 export const getHealth = (signal?: AbortSignal) => api.get('/api/health', HealthWithDemoSchema, undefined, signal);

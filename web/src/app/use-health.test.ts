@@ -9,6 +9,7 @@ describe('demo data in the health answer', () => {
     expect(HealthWithDemoSchema.parse(health).demo).toBeUndefined();
     expect(HealthWithDemoSchema.parse({ ...health, demo: null }).demo).toBeNull();
     expect(HealthWithDemoSchema.parse({ ...health, demo: { scale: 0.001 } }).demo).toEqual({ scale: 0.001 });
+    expect(HealthWithDemoSchema.parse({ ...health, demo: { scale: 0.01, status: 'loading' } }).demo?.status).toBe('loading');
   });
 
   it('words the scale as a share of the province', () => {

@@ -47,6 +47,8 @@ export const enUS: Messages = {
   header: {
     demoData: 'Demo data',
     demoScale: '{{percent}} of the province',
+    demoLoading: 'loading',
+    demoLoadingHint: 'Demo workers are still loading in the background; lists and figures fill in as they arrive.',
     demoHint: 'The platform runs on generated demo data ({{percent}} of the province’s real size); none of it is about real people.',
     changePassword: 'Change password',
     signOut: 'Sign out',

@@ -46,6 +46,8 @@ export const zhCN = {
   header: {
     demoData: '演示数据',
     demoScale: '全省规模的 {{percent}}',
+    demoLoading: '加载中',
+    demoLoadingHint: '演示职工正在后台加载，名单和统计会陆续补全。',
     demoHint: '平台正在使用系统生成的演示数据（按全省实际规模的 {{percent}} 生成），不含真实个人信息。',
     changePassword: '修改密码',
     signOut: '退出登录',

@@ -15,7 +15,7 @@ import { IdentityDescriptions } from './IdentityReveal';
 import { RevokeCredentialModal } from './RevokeCredentialModal';
 import { useWorker } from './use-workers';
 import { WorkerFormModal } from './WorkerFormModal';
-import { HighSkilledTag, SkillLevelTag, TitleTag, WorkerStatusTag } from './worker-tags';
+import { HighSkilledTag, NoValue, SkillLevelTag, TitleTag, WorkerStatusTag } from './worker-tags';
 
 const KIND_COLORS: Record<Credential['kind'], string> = {
   skill_level: 'blue',
@@ -24,8 +24,6 @@ const KIND_COLORS: Record<Credential['kind'], string> = {
   one_plus_x: 'geekblue',
   honor: 'red',
 };
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
 
 function EmploymentDescriptions({ worker, onEdit }: { worker: WorkerDetail; onEdit?: () => void }) {
   const { t } = useTranslation();
@@ -52,10 +50,10 @@ function EmploymentDescriptions({ worker, onEdit }: { worker: WorkerDetail; onEd
         },
         { key: 'status', label: t('workers.status'), children: <WorkerStatusTag status={worker.status} /> },
         { key: 'regionCode', label: t('workers.regionCode'), children: worker.regionCode },
-        { key: 'occupationCode', label: t('workers.occupationCode'), children: worker.occupationCode ?? none },
-        { key: 'industryDivision', label: t('workers.industryDivision'), children: worker.industryDivision ?? none },
-        { key: 'employedFrom', label: t('workers.employedFrom'), children: worker.employedFrom ?? none },
-        { key: 'employedTo', label: t('workers.employedTo'), children: worker.employedTo ?? none },
+        { key: 'occupationCode', label: t('workers.occupationCode'), children: worker.occupationCode ?? <NoValue /> },
+        { key: 'industryDivision', label: t('workers.industryDivision'), children: worker.industryDivision ?? <NoValue /> },
+        { key: 'employedFrom', label: t('workers.employedFrom'), children: worker.employedFrom ?? <NoValue /> },
+        { key: 'employedTo', label: t('workers.employedTo'), children: worker.employedTo ?? <NoValue /> },
         { key: 'frontline', label: t('workers.isFrontline'), children: worker.isFrontline ? t('common.yes') : t('common.no') },
         { key: 'union', label: t('workers.isUnionMember'), children: worker.isUnionMember ? t('common.yes') : t('common.no') },
       ]}

@@ -22,9 +22,7 @@ import { labelOf } from './credential-labels';
 import { useWorkerList } from './use-workers';
 import { WorkerFormModal } from './WorkerFormModal';
 import { clearedFilters, filtersFromParams, isFiltered, paramsWithFilters } from './worker-filters';
-import { HighSkilledTag, SkillLevelTag, TitleTag, WorkerStatusTag } from './worker-tags';
-
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+import { HighSkilledTag, NoValue, SkillLevelTag, TitleTag, WorkerStatusTag } from './worker-tags';
 
 function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; loading: boolean; emptyText: React.ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -72,22 +70,22 @@ function WorkerTable({ rows, loading, emptyText }: { rows: WorkerSummary[]; load
                 {w.isHighSkilled ? <HighSkilledTag short /> : null}
               </Flex>
             ) : (
-              none
+              <NoValue />
             ),
         },
-        { key: 'skillOn', title: t('profile.issuedOn'), width: 100, render: (_, w) => w.highestSkillOn ?? none },
+        { key: 'skillOn', title: t('profile.issuedOn'), width: 100, render: (_, w) => w.highestSkillOn ?? <NoValue /> },
         {
           key: 'title',
           title: t('workers.titleLevel'),
           width: 84,
-          render: (_, w) => (w.highestTitle ? <TitleTag level={w.highestTitle} /> : none),
+          render: (_, w) => (w.highestTitle ? <TitleTag level={w.highestTitle} /> : <NoValue />),
         },
         {
           key: 'frontline',
           title: t('workers.frontline'),
           width: 76,
           align: 'center',
-          render: (_, w) => (w.isFrontline ? t('common.yes') : none),
+          render: (_, w) => (w.isFrontline ? t('common.yes') : <NoValue />),
         },
         { key: 'status', title: t('workers.status'), width: 80, render: (_, w) => <WorkerStatusTag status={w.status} /> },
       ]}

@@ -1,5 +1,5 @@
 import { SKILL_LEVELS, type SkillLevel, type TitleLevel, type WorkerSummary } from '@changai/contracts';
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from './credential-labels';
 
@@ -42,4 +42,10 @@ export function WorkerStatusTag({ status }: { status: WorkerSummary['status'] })
       {labelOf(t, 'workerStatuses', status)}
     </Tag>
   );
+}
+
+/** An empty cell or field. */
+export function NoValue() {
+  const { t } = useTranslation();
+  return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
 }
