@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
-import { PermissionSchema, RoleSchema } from './permissions.js';
+import { GRANT_SCOPES, PermissionSchema, RoleSchema } from './permissions.js';
 
 export const USERNAME_MAX = 64;
 export const PASSWORD_MIN = 10;
@@ -36,6 +36,8 @@ export const ActorSchema = z.object({
   orgName: z.string(),
   orgCode: z.string(),
   permissions: z.array(PermissionSchema),
+  /** How far each granted permission reaches: self (own records), subtree or all. */
+  scopes: z.partialRecord(PermissionSchema, z.enum(GRANT_SCOPES)),
   mustChangePassword: z.boolean(),
 });
 export type Actor = z.infer<typeof ActorSchema>;

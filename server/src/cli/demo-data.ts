@@ -1,7 +1,9 @@
 import type { NetworkRole, Role } from '@changai/contracts';
+import { idNumberCheckDigit } from '@changai/domain';
 import * as networkService from '../modules/network/network.service.js';
 import * as orgService from '../modules/org/org.service.js';
 import * as usersService from '../modules/users/users.service.js';
+import * as workersService from '../modules/workers/workers.service.js';
 import type { Ctx } from '../platform/context.js';
 
 export const DEMO_PASSWORD = 'Changai@2026';
@@ -94,9 +96,50 @@ export async function loadDemoData(ctx: Ctx, effectiveFrom = '2018-06-01'): Prom
     const org = await orgService.create(ctx, { parentId, code, name, kind: 'enterprise' });
     codes.set(code, org.id);
   }
+  const accounts = new Map<string, string>();
   for (const [username, displayName, role, orgCode] of ACCOUNTS) {
     const orgId = codes.get(orgCode);
     if (!orgId) throw new Error(`Unknown org ${orgCode}`);
-    await usersService.create(ctx, { username, displayName, role, orgId, password: DEMO_PASSWORD });
+    accounts.set(username, (await usersService.create(ctx, { username, displayName, role, orgId, password: DEMO_PASSWORD })).id);
   }
+  // The demo worker's own record, so 我的档案 shows a real profile: 高级工 in 2014, 技师 in 2021.
+  const first17 = '42010719860315003';
+  const worker = await workersService.create(ctx, {
+    name: '董永祥',
+    idNumber: first17 + idNumberCheckDigit(first17),
+    phone: '13907161234',
+    orgId: codes.get('E-WUGANG') as string,
+    occupationCode: '6-31-01-03',
+    industryDivision: '31',
+    isFrontline: true,
+    isUnionMember: true,
+    employedFrom: '2005-07-01',
+    status: 'employed',
+  });
+  const grants = [
+    {
+      kind: 'skill_level',
+      levelCode: 'intermediate',
+      certificateNumber: 'S000042420107093000815',
+      issuer: '湖北省职业技能鉴定指导中心',
+      issuedOn: '2009-06-30',
+    },
+    {
+      kind: 'skill_level',
+      levelCode: 'senior',
+      certificateNumber: 'S000042420107143001207',
+      issuer: '湖北省职业技能鉴定指导中心',
+      issuedOn: '2014-06-30',
+    },
+    {
+      kind: 'skill_level',
+      levelCode: 'technician',
+      certificateNumber: 'Y000042420107212000356',
+      issuer: '宝武集团武汉钢铁有限公司',
+      issuedOn: '2021-06-30',
+    },
+    { kind: 'honor', name: '湖北五一劳动奖章', issuer: '湖北省总工会', issuedOn: '2022-04-28' },
+  ] as const;
+  for (const grant of grants) await workersService.grantCredential(ctx, worker.id, { ...grant, occupationCode: '6-31-01-03' });
+  await workersService.linkAccount(ctx, worker.id, accounts.get('worker') as string);
 }

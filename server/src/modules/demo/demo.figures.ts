@@ -60,26 +60,33 @@ export type ScaledCounts = {
   total: number;
 };
 
-/** Splits the scaled figures into the populations the generator draws, so the totals come out exactly. */
-export function scaledCounts(scale: number): ScaledCounts {
+export type Figures = { skilled: number; highSkilled: number };
+const NONE: Figures = { skilled: 0, highSkilled: 0 };
+
+/**
+ * Splits the scaled figures into the populations the generator draws, so the totals come out exactly,
+ * counting the workers already in the registry at each milestone (the demo accounts' own records).
+ */
+export function scaledCounts(scale: number, existing: { first: Figures; second: Figures } = { first: NONE, second: NONE }): ScaledCounts {
   const [first, second] = DEMO_MILESTONES;
-  const n1 = Math.round(first.skilled * scale);
-  const h1 = Math.round(first.highSkilled * scale);
-  const n2 = Math.round(second.skilled * scale);
-  const h2 = Math.round(second.highSkilled * scale);
+  const n1 = Math.round(first.skilled * scale) - existing.first.skilled;
+  const h1 = Math.round(first.highSkilled * scale) - existing.first.highSkilled;
+  const n2 = Math.round(second.skilled * scale) - existing.second.skilled;
+  const h2 = Math.round(second.highSkilled * scale) - existing.second.highSkilled;
   const newHighBetween = Math.round((h2 - h1) * 0.35);
   const upgradedBetween = h2 - h1 - newHighBetween;
-  const newBetween = n2 - n1;
-  const newAfter = Math.round(n2 * DEMO_GROWTH_AFTER.share);
+  const newAfter = Math.round(Math.round(second.skilled * scale) * DEMO_GROWTH_AFTER.share);
   const counts = {
     highAtFirst: h1,
     upgradedBetween,
     lowerAtFirst: n1 - h1 - upgradedBetween,
     newHighBetween,
-    newLowerBetween: newBetween - newHighBetween,
+    newLowerBetween: n2 - n1 - newHighBetween,
     newAfter,
     total: 0,
   };
+  if (Object.values(counts).some((n) => n < 0))
+    throw new Error('The registry already holds more workers than the demo figures at this scale');
   counts.total =
     counts.highAtFirst + counts.upgradedBetween + counts.lowerAtFirst + counts.newHighBetween + counts.newLowerBetween + newAfter;
   return counts;

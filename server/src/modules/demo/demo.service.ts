@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
-import { scaledCounts } from './demo.figures.js';
+import { DEMO_MILESTONES, scaledCounts } from './demo.figures.js';
 import { CREDENTIAL_COLUMNS, type DemoEnterprise, generateWorkers, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
 import { Random } from './demo.random.js';
 
@@ -37,7 +37,11 @@ export async function loadRegistry(
   if (await getSetting(ctx.db, DEMO_SETTING)) return undefined;
   const started = performance.now();
   const random = new Random(2020);
-  const counts = scaledCounts(scale);
+  const [first, second] = DEMO_MILESTONES;
+  const counts = scaledCounts(scale, {
+    first: await workersService.skillFigures(ctx, first.asOf),
+    second: await workersService.skillFigures(ctx, second.asOf),
+  });
   const divisions = await orgService.employerDivisions(ctx);
   const existingOrgs = await orgService.list(ctx, { kind: 'enterprise', limit: 500, includeInactive: false });
   const existing: DemoEnterprise[] = [];

@@ -1,5 +1,6 @@
 import { ImportPreviewSchema, JobParamsSchema, JobSchema, StartImportSchema, UploadParamsSchema } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { localeOf } from '../../platform/http/error-handler.js';
 import { singleFile } from '../../platform/http/multipart.js';
 import * as importsService from './imports.service.js';
 
@@ -43,7 +44,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/jobs/:jobId',
     { config: { permission: 'jobs:read' }, schema: { tags, params: JobParamsSchema, response: { 200: JobSchema } } },
-    (req) => importsService.job(req.ctx, req.params.jobId),
+    (req) => importsService.job(req.ctx, req.params.jobId, localeOf(req)),
   );
   app.get(
     '/api/v1/uploads/:uploadId/content',

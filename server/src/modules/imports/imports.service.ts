@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { ImportPreview, ImportResult, Job } from '@changai/contracts';
+import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
 import { credentialNaturalKey } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import { translate } from '../../platform/http/messages.js';
+import { hasMessage, translate } from '../../platform/http/messages.js';
 import { enqueue, findJob, type JobHandler } from '../../platform/jobs.js';
 import { findUpload, readUpload, readUploadHead, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
 import * as orgService from '../org/org.service.js';
@@ -153,7 +153,8 @@ export async function start(ctx: Ctx, uploadId: string, mapping: Record<string, 
   return job(ctx, jobId);
 }
 
-export async function job(ctx: Ctx, jobId: string): Promise<Job> {
+/** A job's state, its messages in the reader's language. */
+export async function job(ctx: Ctx, jobId: string, locale: Locale = 'zh-CN'): Promise<Job> {
   scopeFor(ctx.actor, 'jobs:read');
   const row = await findJob(ctx.db, jobId);
   if (!row) throw new NotFoundError('job');
@@ -170,12 +171,19 @@ export async function job(ctx: Ctx, jobId: string): Promise<Job> {
     kind: row.kind,
     status: row.status as Job['status'],
     progress: { processed: 0, ...(row.progress as object) } as Job['progress'],
-    result: row.result ?? null,
-    error: row.error ? translate(row.error, 'zh-CN') : null,
+    result: localizeResult(row.result, locale),
+    // Failures other than known reasons may carry internal detail: the log has it, the reader gets a plain message.
+    error: row.error ? translate(hasMessage(row.error) ? row.error : 'job_failed', locale) : null,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
   };
+}
+
+function localizeResult(result: unknown, locale: Locale) {
+  if (!result || typeof result !== 'object') return result ?? null;
+  const r = result as { fatal?: string | null };
+  return r.fatal ? { ...r, fatalMessage: translate(r.fatal, locale) } : result;
 }
 
 /** A stored file (an error report) for the user it belongs to. */

@@ -2,7 +2,7 @@ import type { ChangePassword, Login, Role, Session, Setup } from '@changai/contr
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
-import { permissionsOf } from '../../platform/auth/permissions.js';
+import { permissionsOf, ROLE_GRANTS } from '../../platform/auth/permissions.js';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions.js';
 import type { Ctx, UserCtx } from '../../platform/context.js';
 import {
@@ -35,6 +35,7 @@ async function sessionOf(ctx: Ctx, userId: string, csrfToken: string): Promise<S
       orgName: row.orgName,
       orgCode: row.orgCode,
       permissions: permissionsOf(role),
+      scopes: { ...ROLE_GRANTS[role] },
       mustChangePassword: row.mustChangePassword,
     },
   };

@@ -167,7 +167,7 @@ export function insert(db: Db, values: WorkerValues & { now: Date }) {
     .executeTakeFirstOrThrow();
 }
 
-export async function update(db: Db, id: string, values: Partial<WorkerValues> & { now: Date }) {
+export async function update(db: Db, id: string, values: Partial<WorkerValues & { userId: string | null }> & { now: Date }) {
   const { now, ...rest } = values;
   await db
     .updateTable('workers')
@@ -281,4 +281,17 @@ export async function revokeCredential(db: Db, id: string, values: { reason: str
 export async function analyze(db: Db) {
   await sql`analyze workers`.execute(db);
   await sql`analyze credentials`.execute(db);
+}
+
+/**
+ * Skilled workers (a valid skill-level credential issued by the date) and, of them, high-skilled ones
+ * (highest such rank 高级工 or above), as of a date.
+ */
+export async function skillFigures(db: Db, asOf: string) {
+  const { rows } = await sql<{ skilled: number; highSkilled: number }>`
+    select count(*) as skilled, count(*) filter (where top >= 4) as "highSkilled"
+    from (select worker_id, max(level_rank) as top from credentials
+          where kind = 'skill_level' and status = 'valid' and issued_on <= ${asOf}
+          group by worker_id) s`.execute(db);
+  return { skilled: Number(rows[0]?.skilled ?? 0), highSkilled: Number(rows[0]?.highSkilled ?? 0) };
 }

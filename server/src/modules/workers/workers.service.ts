@@ -29,7 +29,7 @@ import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Database, Db } from '../../platform/db/database.js';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
 import * as orgService from '../org/org.service.js';
 import type { CredentialRow, WorkerRow } from './workers.repository.js';
 import * as workers from './workers.repository.js';
@@ -316,6 +316,28 @@ export async function revokeCredential(ctx: Ctx, credentialId: string, input: Re
       after: { status: 'revoked', reason: input.reason, revokedOn },
     });
     return after;
+  });
+}
+
+/** Province-wide skilled and high-skilled counts as of a date, computed from the credentials. */
+export async function skillFigures(ctx: Ctx, asOf: string) {
+  scopeFor(ctx.actor, 'workers:read');
+  if (ctx.actor.kind === 'user' && scopeFor(ctx.actor, 'workers:read').kind !== 'all') throw new ForbiddenError();
+  return workers.skillFigures(ctx.db, asOf);
+}
+
+/** Links a worker record to the worker's own account, for self-service (我的档案). */
+export async function linkAccount(ctx: Ctx, workerId: string, userId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const worker = await loadWorkerInScope(trx, ctx, workerId, 'workers:manage');
+    await workers.update(trx, workerId, { userId, now: ctx.now() });
+    await audit(trx, ctx, {
+      action: 'worker.link_account',
+      entityType: 'worker',
+      entityId: workerId,
+      orgId: worker.orgId,
+      after: { userId },
+    });
   });
 }
 

@@ -112,6 +112,10 @@ const MESSAGES: Catalog = {
     'zh-CN': '该职工已登记在您管辖范围以外的单位，不能修改',
     'en-US': 'This worker is registered with an org outside your scope and cannot be changed here',
   },
+  job_failed: {
+    'zh-CN': '任务执行失败，请重试；如仍失败请联系管理员。',
+    'en-US': 'The job failed; try again, and contact the administrator if it fails again.',
+  },
   upload_malformed: {
     'zh-CN': '上传的数据不完整或格式错误，请重新上传。',
     'en-US': 'The upload is incomplete or malformed; upload again.',
