@@ -80,6 +80,15 @@ export async function serve(config: Config): Promise<FastifyInstance> {
       `  API reference: ${url}/api/docs`,
     ];
     if (demoLoaded) {
+      const demo = await demoService.demoStatus({ db: runtime.database.db });
+      if (demo) {
+        const workers = Math.round(9_940_000 * demo.scale).toLocaleString('en');
+        lines.push(
+          demo.status === 'ready'
+            ? `  Demo registry: scale ${demo.scale} (about ${workers} workers). CHANGAI_DEMO=0 turns demo data off.`
+            : `  Demo registry: scale ${demo.scale} (about ${workers} workers) is loading in the background; /api/health shows when it is ready. CHANGAI_DEMO=0 turns demo data off.`,
+        );
+      }
       lines.push(`  Demo accounts (password for all: ${DEMO_ACCOUNTS[0]?.password}):`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(10)} ${a.role}`);
     } else if (needsSetup) {

@@ -10,7 +10,8 @@ import { Random } from './demo.random.js';
 
 export const DEMO_SETTING = 'demo.registry';
 const DEMO_QUEUED_SETTING = 'demo.registry.queued';
-const BATCH_WORKERS = 20_000;
+// Small batches, yielding between them, keep a server that loads in the background responsive.
+const BATCH_WORKERS = 2_000;
 
 /** The six named demo employers get industries and profiles too, and weigh more in hiring. */
 const EXISTING: Record<string, { division: string; category: string; size: string; weight: number }> = {
@@ -88,6 +89,7 @@ export async function loadRegistry(
     workers += await workersService.copyRows(ctx, copy, 'workers', WORKER_COLUMNS, one(`${workerLines.join('\n')}\n`));
     credentials += await workersService.copyRows(ctx, copy, 'credentials', CREDENTIAL_COLUMNS, one(`${credentialLines.join('\n')}\n`));
     onProgress?.(workers, counts.total);
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await workersService.analyzeAfterBulkLoad(ctx);
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
