@@ -2,7 +2,7 @@ import { ErrorBodySchema, HealthSchema } from '@changai/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, testDatabaseUrl } from './config.js';
 import { authPlugin } from './platform/http/auth-plugin.js';
 
 let t: TestApp;
@@ -16,7 +16,7 @@ describe('the app', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     const health = HealthSchema.parse(res.json());
-    expect(health.database).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    expect(health.database).toBe(testDatabaseUrl() ? 'postgres' : 'pglite');
     expect(health.migrations.pending).toBe(0);
     expect(health.migrations.applied).toBeGreaterThan(0);
   });

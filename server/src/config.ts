@@ -45,9 +45,10 @@ export type Config = {
 export const APP_VERSION = '0.1.0';
 
 /** Parses the environment once; the only reader of process.env. Fails fast with every problem listed. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, string | undefined> = {}): Config {
   // An empty variable (`DATABASE_URL=`) means unset.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const merged = { ...env, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+  const present = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -74,4 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Test databases: TEST_DATABASE_URL selects PostgreSQL, otherwise in-memory PGlite. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_DATABASE_URL || undefined;
+}
+
+/** The environment as a child process should inherit it (CLI tests spawn `changai`). */
+export function inheritedEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

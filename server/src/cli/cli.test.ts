@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inheritedEnvironment, testDatabaseUrl } from '../config.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/changai.js');
 
 /** The real `changai` command against a throwaway PGlite data directory. */
 let dir: string;
-const env = () => ({ ...process.env, CHANGAI_DATA_DIR: dir, DATABASE_URL: '', CHANGAI_DEMO: '0' });
+const env = () => inheritedEnvironment({ CHANGAI_DATA_DIR: dir, DATABASE_URL: '', CHANGAI_DEMO: '0' });
 
 async function changai(...args: string[]) {
   try {
@@ -28,7 +29,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // The CLI's own paths (PGlite data dir, backup, lock) run once, in the PGlite pass.
-describe.skipIf(process.env.TEST_DATABASE_URL)('the changai command', () => {
+describe.skipIf(testDatabaseUrl())('the changai command', () => {
   it('documents every command with --help', async () => {
     const top = await changai('--help');
     for (const command of ['serve', 'migrate', 'demo', 'import', 'user', 'backup', 'restore']) expect(top.out).toContain(command);

@@ -20,9 +20,7 @@ const program = new Command()
   .showHelpAfterError();
 
 function config(overrides: Record<string, string | undefined> = {}): Config {
-  const env = { ...process.env };
-  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) env[k] = v;
-  return loadConfig(env);
+  return loadConfig(undefined, overrides);
 }
 
 async function withRuntime<T>(purpose: string, work: (runtime: Runtime, cfg: Config) => Promise<T>): Promise<T> {
