@@ -69,6 +69,8 @@ export const WorkerSummarySchema = z.object({
   idNumber: z.string(),
   org: OrgRefSchema,
   regionCode: z.string(),
+  /** The division's name (江岸区), from the org tree. */
+  regionName: z.string().nullable(),
   occupationCode: z.string().nullable(),
   industryDivision: z.string().nullable(),
   isFrontline: z.boolean(),

@@ -200,6 +200,7 @@ export function* generateWorkers(
     return keys;
   };
   const earliestSelfEvaluation = toDay('2020-01-01');
+  const occupationsByDivision = new Map<string, ReturnType<typeof occupationsInDivision>>();
   const latestBirthDay = toDay('2004-12-31');
   // ID sequence numbers per (region, birth day, gender), so every generated ID number is distinct.
   const regions = new Map<string, number>();
@@ -268,7 +269,11 @@ export function* generateWorkers(
         pinyin: parts.map((p) => p.pinyin).join(''),
         initials: parts.map((p) => p.initials).join(''),
       };
-      const occupations = occupationsInDivision(employer.industryDivision);
+      let occupations = occupationsByDivision.get(employer.industryDivision);
+      if (!occupations) {
+        occupations = occupationsInDivision(employer.industryDivision);
+        occupationsByDivision.set(employer.industryDivision, occupations);
+      }
       const occupation = occupations.length ? random.pick(occupations).code : null;
       const workerId = crypto.randomUUID();
       const credentials: string[] = [];

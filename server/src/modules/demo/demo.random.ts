@@ -51,4 +51,13 @@ export class Weighted<T> {
 
 const DAY = 86_400_000;
 export const toDay = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
-export const fromDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+// Formatting dates dominates generation otherwise; there are only some 25,000 distinct days.
+const formatted = new Map<number, string>();
+export const fromDay = (day: number) => {
+  let iso = formatted.get(day);
+  if (!iso) {
+    iso = new Date(day * DAY).toISOString().slice(0, 10);
+    formatted.set(day, iso);
+  }
+  return iso;
+};

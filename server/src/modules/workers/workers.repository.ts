@@ -30,10 +30,15 @@ const WORKER_COLUMNS = [
   'o.name as orgName',
   'o.kind as orgKind',
   'o.path as orgPath',
+  'r.name as regionName',
 ] as const;
 
 function selectWorkers(db: Db) {
-  return db.selectFrom('workers as w').innerJoin('orgs as o', 'o.id', 'w.orgId').select(WORKER_COLUMNS);
+  return db
+    .selectFrom('workers as w')
+    .innerJoin('orgs as o', 'o.id', 'w.orgId')
+    .leftJoin('orgs as r', 'r.code', 'w.regionCode')
+    .select(WORKER_COLUMNS);
 }
 
 export type WorkerRow = NonNullable<Awaited<ReturnType<typeof findById>>>;

@@ -47,6 +47,7 @@ function toSummary(ctx: Ctx, row: WorkerRow): WorkerSummary {
     idNumber: maskIdNumber(ctx.cipher.decrypt(row.idNumberEnc)),
     org: { id: row.orgId, code: row.orgCode, name: row.orgName, kind: row.orgKind as WorkerSummary['org']['kind'] },
     regionCode: row.regionCode,
+    regionName: row.regionName,
     occupationCode: row.occupationCode,
     industryDivision: row.industryDivision,
     isFrontline: row.isFrontline,

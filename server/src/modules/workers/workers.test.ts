@@ -35,6 +35,7 @@ describe('workers', () => {
       gender: 'female',
       birthDate: '1988-03-09',
       regionCode: '420107',
+      regionName: '青山区',
       phone: '139****5678',
       highestSkillLevel: null,
     });
