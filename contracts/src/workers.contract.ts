@@ -186,6 +186,8 @@ export const ImportPreviewSchema = z.object({
   mapping: z.record(z.string(), z.number().int().min(0)),
   fields: z.array(ImportFieldSchema),
   isRemembered: z.boolean(),
+  /** The first data rows, ID numbers and phones masked, so the mapping can be checked against content. */
+  samples: z.array(z.array(z.string())),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
-import { credentialNaturalKey } from '@changai/domain';
+import { credentialNaturalKey, maskIdNumber, maskPhone } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
@@ -45,14 +45,26 @@ async function owner(ctx: Ctx): Promise<{ userId: string | null; orgId: string }
 const ownsUpload = (ctx: Ctx, uploadedBy: string | null) =>
   ctx.actor.kind === 'system' ? true : ctx.actor.kind === 'user' && uploadedBy === ctx.actor.userId;
 
-/** Finds the header row among the first rows of the file. */
+const SAMPLE_ROWS = 3;
+
+/** A sample cell as the mapping step may show it: long digit runs (ID numbers, phones) masked. */
+function sampleCell(cell: Cell): string {
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
+  return text.replace(/\d{7,}[\dXx]?/g, (digits) => (digits.length >= 15 ? maskIdNumber(digits) : maskPhone(digits))).slice(0, 60);
+}
+
+/** Finds the header row among the first rows of the file, and the data rows after it. */
 async function readHeader(source: Readable) {
   let seen = 0;
+  let header: { headerRow: number; headers: Cell[]; samples: string[][] } | undefined;
   for await (const row of readRows(source)) {
-    if (isHeaderRow(row.cells)) return { headerRow: row.rowNumber, headers: row.cells };
-    if (++seen >= HEADER_SEARCH_ROWS) break;
+    if (header) {
+      if (!isBlankRow(row.cells)) header.samples.push(Array.from(row.cells, sampleCell));
+      if (header.samples.length >= SAMPLE_ROWS) break;
+    } else if (isHeaderRow(row.cells)) header = { headerRow: row.rowNumber, headers: row.cells, samples: [] };
+    else if (++seen >= HEADER_SEARCH_ROWS) break;
   }
-  return undefined;
+  return header;
 }
 
 /** Stores the upload (streamed), finds its header row and proposes a column mapping. */
@@ -91,7 +103,8 @@ export async function preview(ctx: Ctx, uploadId: string): Promise<ImportPreview
     throw error;
   }
   if (!header) throw new ValidationError([{ path: 'file', message: 'import.no_header' }], 'import.no_header');
-  const headers = header.headers.map((h) => (h === null ? '' : String(h)));
+  // Array.from: spreadsheet rows can be sparse, and holes must become empty strings.
+  const headers = Array.from(header.headers, (h) => (h === null || h === undefined ? '' : String(h)));
   const remembered = await imports.findTemplate(ctx.db, actor.orgId, 'workers', headerSignature(header.headers));
   const mapping = (remembered?.mapping as Mapping | undefined) ?? suggestMapping(header.headers).mapping;
   const head = await readUploadHead(ctx.db, uploadId);
@@ -105,6 +118,7 @@ export async function preview(ctx: Ctx, uploadId: string): Promise<ImportPreview
     mapping: mapping as Record<string, number>,
     fields: WORKER_FIELD_DEFS.map((d) => ({ field: d.field, required: d.required, label: d.zh })),
     isRemembered: remembered !== undefined,
+    samples: header.samples,
   };
 }
 

@@ -75,6 +75,11 @@ describe('worker import', () => {
     const csv = Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`);
     const { preview, job, result } = await importFile(hr, '职工名单.csv', csv);
     expect(preview).toMatchObject({ format: 'csv', headerRow: 2 });
+    expect(preview.samples[0]?.slice(0, 3)).toEqual([
+      '1',
+      '董永祥',
+      `${(ids[0] as string).slice(0, 6)}********${(ids[0] as string).slice(-4)}`,
+    ]);
     expect(preview.mapping).toMatchObject({
       name: 1,
       idNumber: 2,
