@@ -256,7 +256,8 @@ export function* generateWorkers(
       const dayIndex = born - birthStart;
       const c = seqs[dayIndex] ?? 0;
       seqs[dayIndex] = c + 1;
-      const seq = 2 * (c % 499) + (gender === 'male' ? 1 : 2);
+      // Sequence numbers 501–999 only: hand-made records (the demo accounts' own) use the low ones.
+      const seq = 500 + 2 * (c % 249) + (gender === 'male' ? 1 : 2);
       const first17 = `${employer.regionCode}${fromDay(born).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
       const idNumber = first17 + idNumberCheckDigit(first17);
 
