@@ -1,4 +1,5 @@
 import { WorkerDetailSchema, WorkerPageSchema } from '@changai/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
@@ -179,5 +180,24 @@ describe('workers', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['senior_technician', 'technician', 'senior', 'intermediate', 'junior']);
+  });
+
+  it('exports the filtered list as xlsx, identities masked, and audits the export', async () => {
+    const org = await makeOrg(t.system, { parentId: enterpriseId });
+    const idNumber = makeIdNumber('420107', '1983-08-08');
+    await makeWorker(t.system, { orgId: org.id, name: '导出测试', idNumber });
+    const res = await hr.get(`/api/v1/workers/export?orgId=${org.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]?.slice(0, 4)).toEqual(['姓名', '性别', '出生日期', '身份证号（脱敏）']);
+    expect(rows.slice(1).map((r) => [r[0], r[3]])).toEqual([['导出测试', `420107********${idNumber.slice(-4)}`]]);
+    expect(JSON.stringify(rows)).not.toContain(idNumber);
+    expect((await hr.get(`/api/v1/workers/export?orgId=${otherEnterpriseId}`)).statusCode).toBe(404);
+    const audited = await t.database.db.selectFrom('auditEvents').select('action').where('action', '=', 'worker.export').execute();
+    expect(audited.length).toBeGreaterThan(0);
   });
 });
