@@ -48,10 +48,9 @@ export async function sniff(source: Readable): Promise<{ format: FileFormat; str
   return { format: 'csv', stream, encoding: isUtf8(first) ? 'utf-8' : 'gb18030' };
 }
 
+/** Text never holds control bytes below TAB; binary files do within their first kilobytes. */
 function looksBinary(bytes: Buffer): boolean {
-  let control = 0;
-  for (const b of bytes) if (b === 0 || (b < 9 && b !== 0)) control++;
-  return control > 0;
+  return bytes.some((b) => b < 9);
 }
 
 /** Valid UTF-8, allowing a multi-byte character cut at the end of the sample. */
