@@ -88,7 +88,11 @@ const SORT_KEY: Record<WorkerSort, ReturnType<typeof sql<string | number>>> = {
 };
 
 export function list(db: Db, f: WorkerFilter) {
-  const key = SORT_KEY[f.sort];
+  // With a pinyin/initials search or a narrow filter the matches cluster (all 'z…' names) or are few;
+  // PostgreSQL would still walk the name index in order, filtering nearly the whole table. The `|| ''`
+  // hides that index so the filters' own indexes find the matches first, then the page is sorted.
+  const narrow = f.latinPrefix !== undefined || f.skillRank !== undefined || f.titleRank !== undefined || f.industryDivisions !== undefined;
+  const key = f.sort === 'name' && narrow ? sql<string>`(w.name_pinyin || '')` : SORT_KEY[f.sort];
   const ascending = f.sort === 'name';
   return selectWorkers(db)
     .select(key.as('sortKey'))
