@@ -49,6 +49,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format)) as never,
       },
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the next
+    // query reconnects or reports its own error.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     const copy = async (table: string, columns: string[], batches: AsyncIterable<string>, options: CopyOptions = {}) => {
       const client = await pool.connect();
