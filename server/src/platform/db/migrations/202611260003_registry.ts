@@ -74,6 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index workers_initials_ix on workers (name_initials, id)`.execute(db);
   await sql`create index workers_phone_hash_ix on workers (phone_hash) where phone_hash is not null`.execute(db);
   await sql`create index workers_skill_ix on workers (highest_skill_rank, highest_skill_on, id)`.execute(db);
+  // The list's level and date orderings (keyset paging walks these backwards).
+  await sql`create index workers_level_sort_ix on workers ((coalesce(highest_skill_rank, 0)), id)`.execute(db);
+  await sql`create index workers_date_sort_ix on workers ((coalesce(highest_skill_on, date '0001-01-01')), id)`.execute(db);
 
   await sql`
     create table credentials (
