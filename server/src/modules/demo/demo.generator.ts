@@ -1,4 +1,11 @@
-import { creditCodeCheckChar, HUBEI_INDUSTRY_CATEGORIES, idNumberCheckDigit, nameSearchKeys, occupationsInDivision } from '@changai/domain';
+import {
+  credentialNaturalKey,
+  creditCodeCheckChar,
+  HUBEI_INDUSTRY_CATEGORIES,
+  idNumberCheckDigit,
+  nameSearchKeys,
+  occupationsInDivision,
+} from '@changai/domain';
 import { DEMO_GROWTH_AFTER, DEMO_MILESTONES, HIGH_RANKS, LOWER_RANKS, PREFECTURE_WEIGHTS, type ScaledCounts } from './demo.figures.js';
 import { BRAND_WORDS, COMPANY_SUFFIXES, FEMALE_CHARS, HONORS, INDUSTRY_WORDS, MALE_CHARS, SURNAMES } from './demo.names.js';
 import { fromDay, type Random, toDay, Weighted } from './demo.random.js';
@@ -278,37 +285,60 @@ export function* generateWorkers(
       const occupation = occupations.length ? random.pick(occupations).code : null;
       const workerId = crypto.randomUUID();
       const credentials: string[] = [];
-      const skill = (levelRank: number, on: number) => {
-        const grade = GRADE_BY_RANK[levelRank];
-        const issuedOn = fromDay(on);
-        const selfEvaluated = on >= earliestSelfEvaluation;
-        const number = grade
-          ? `${selfEvaluated ? 'Y' : 'S'}${String((certificateSerial % 9000) + 1000)}42${employer.regionCode}${issuedOn.slice(2, 4)}${grade}${String(++certificateSerial % 1_000_000).padStart(6, '0')}`
-          : null;
-        const issuer = grade ? (selfEvaluated ? employer.name : '湖北省职业技能鉴定指导中心') : employer.name;
+      const credential = (c: {
+        kind: 'skill_level' | 'title' | 'honor';
+        levelCode?: string;
+        levelRank?: number;
+        series?: string;
+        name?: string;
+        issuer: string;
+        certificateNumber?: string | null;
+        issuedOn: string;
+        revoked?: { reason: string; on: string };
+      }) => {
+        const naturalKey = credentialNaturalKey(c);
+        const occupationCode = c.kind === 'skill_level' ? occupation : null;
+        const status = c.revoked ? 'revoked' : 'valid';
         credentials.push(
           csv([
             crypto.randomUUID(),
             workerId,
             employer.regionCode,
-            'skill_level',
-            SKILL_CODES[levelRank - 1] as string,
-            levelRank,
-            occupation,
-            null,
-            null,
-            issuer,
-            number,
-            number ? `no:${number}` : `at:${SKILL_CODES[levelRank - 1]}||${issuedOn}`,
-            issuedOn,
+            c.kind,
+            c.levelCode ?? null,
+            c.levelRank ?? null,
+            occupationCode,
+            c.series ?? null,
+            c.name ?? null,
+            c.issuer,
+            c.certificateNumber ?? null,
+            naturalKey,
+            c.issuedOn,
             'demo',
-            'valid',
-            null,
-            null,
+            status,
+            c.revoked?.reason ?? null,
+            c.revoked?.on ?? null,
             now,
             now,
           ]),
         );
+      };
+      const skill = (levelRank: number, on: number) => {
+        const grade = GRADE_BY_RANK[levelRank];
+        const issuedOn = fromDay(on);
+        const selfEvaluated = on >= earliestSelfEvaluation;
+        const certificateNumber = grade
+          ? `${selfEvaluated ? 'Y' : 'S'}${String((certificateSerial % 9000) + 1000)}42${employer.regionCode}${issuedOn.slice(2, 4)}${grade}${String(++certificateSerial % 1_000_000).padStart(6, '0')}`
+          : null;
+        const issuer = grade ? (selfEvaluated ? employer.name : '湖北省职业技能鉴定指导中心') : employer.name;
+        credential({
+          kind: 'skill_level',
+          levelCode: SKILL_CODES[levelRank - 1] as string,
+          levelRank,
+          issuer,
+          certificateNumber,
+          issuedOn,
+        });
       };
       // An earlier, lower certificate for most of those who reached a higher rank.
       if (rank >= 3 && random.chance(0.6)) {
@@ -330,85 +360,30 @@ export function* generateWorkers(
       let titleRank: number | null = null;
       if (highestRank >= 4 && random.chance(0.06)) {
         titleRank = random.chance(0.6) ? 2 : random.chance(0.85) ? 3 : 4;
-        const on = random.int(Math.min(highestOn + 365, end), end);
-        const issuedOn = fromDay(on);
-        credentials.push(
-          csv([
-            crypto.randomUUID(),
-            workerId,
-            employer.regionCode,
-            'title',
-            TITLE_CODES[titleRank - 1] as string,
-            titleRank,
-            null,
-            '工程',
-            null,
-            '湖北省人力资源和社会保障厅',
-            null,
-            `at:${TITLE_CODES[titleRank - 1]}||${issuedOn}`,
-            issuedOn,
-            'demo',
-            'valid',
-            null,
-            null,
-            now,
-            now,
-          ]),
-        );
+        const issuedOn = fromDay(random.int(Math.min(highestOn + 365, end), end));
+        credential({
+          kind: 'title',
+          levelCode: TITLE_CODES[titleRank - 1] as string,
+          levelRank: titleRank,
+          series: '工程',
+          issuer: '湖北省人力资源和社会保障厅',
+          issuedOn,
+        });
       }
       if (highestRank >= 5 && random.chance(0.01)) {
-        const honor = random.pick(HONORS);
         const issuedOn = fromDay(random.int(Math.min(highestOn, end), end));
-        credentials.push(
-          csv([
-            crypto.randomUUID(),
-            workerId,
-            employer.regionCode,
-            'honor',
-            null,
-            null,
-            null,
-            null,
-            honor,
-            '湖北省总工会',
-            null,
-            `at:|${honor}|${issuedOn}`,
-            issuedOn,
-            'demo',
-            'valid',
-            null,
-            null,
-            now,
-            now,
-          ]),
-        );
+        credential({ kind: 'honor', name: random.pick(HONORS), issuer: '湖北省总工会', issuedOn });
       }
       // A few certificates found to be wrong and cancelled: they never count.
       if (random.chance(0.002)) {
-        const on = fromDay(Math.max(reached - 400, born + 18 * 366));
-        credentials.push(
-          csv([
-            crypto.randomUUID(),
-            workerId,
-            employer.regionCode,
-            'skill_level',
-            'junior',
-            2,
-            occupation,
-            null,
-            null,
-            '湖北省职业技能鉴定指导中心',
-            null,
-            `at:junior||${on}`,
-            on,
-            'demo',
-            'revoked',
-            '证书信息有误，经核查注销',
-            fromDay(Math.min(reached, end)),
-            now,
-            now,
-          ]),
-        );
+        credential({
+          kind: 'skill_level',
+          levelCode: 'junior',
+          levelRank: 2,
+          issuer: '湖北省职业技能鉴定指导中心',
+          issuedOn: fromDay(Math.max(reached - 400, born + 18 * 366)),
+          revoked: { reason: '证书信息有误，经核查注销', on: fromDay(Math.min(reached, end)) },
+        });
       }
       const phone = random.chance(0.7)
         ? `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`
