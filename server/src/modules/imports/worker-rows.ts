@@ -280,43 +280,44 @@ export function parseWorkerRow(
   const division = toHalfWidth(text(get('industryDivision')));
   if (division && !/^\d{2}$/.test(division)) fail('industryDivision', 'industry_division_format');
 
+  /** A level column and its date column: both needed, each checked. */
+  const levelOn = (
+    levelField: WorkerField,
+    dateField: WorkerField,
+    parse: (t: string) => string | undefined,
+    kind: 'skill_level' | 'title',
+  ) => {
+    const levelText = text(get(levelField));
+    if (!levelText) return undefined;
+    const levelCode = parse(levelText);
+    const issuedOn = date(dateField);
+    if (!levelCode) fail(levelField, `${kind === 'title' ? 'title' : 'skill'}_level_unknown`);
+    if (!issuedOn && !errors.some((e) => e.column === column(dateField)))
+      fail(dateField, kind === 'title' ? 'required_with_title' : 'required_with_skill_level');
+    return levelCode && issuedOn ? { levelCode, issuedOn } : undefined;
+  };
   const credentials: WorkerRecord['credentials'] = [];
-  const skillText = text(get('skillLevel'));
-  if (skillText) {
-    const levelCode = parseSkillLevel(skillText);
-    const issuedOn = date('certificateDate');
-    if (!levelCode) fail('skillLevel', 'skill_level_unknown');
-    if (!issuedOn && !errors.some((e) => e.column === column('certificateDate'))) fail('certificateDate', 'required_with_skill_level');
-    if (levelCode && issuedOn) {
-      credentials.push({
-        kind: 'skill_level',
-        levelCode,
-        series: null,
-        certificateNumber: toHalfWidth(text(get('certificateNumber'))).toUpperCase() || null,
-        issuer: text(get('issuer')) || null,
-        issuedOn,
-        occupationCode: occupation || null,
-      });
-    }
+  const skill = levelOn('skillLevel', 'certificateDate', parseSkillLevel, 'skill_level');
+  if (skill) {
+    credentials.push({
+      kind: 'skill_level',
+      ...skill,
+      series: null,
+      certificateNumber: toHalfWidth(text(get('certificateNumber'))).toUpperCase() || null,
+      issuer: text(get('issuer')) || null,
+      occupationCode: occupation || null,
+    });
   }
-  const titleText = text(get('titleLevel'));
-  if (titleText) {
-    const levelCode = parseTitleLevel(titleText);
-    const issuedOn = date('titleDate');
-    if (!levelCode) fail('titleLevel', 'title_level_unknown');
-    if (!issuedOn && !errors.some((e) => e.column === column('titleDate'))) fail('titleDate', 'required_with_title');
-    if (levelCode && issuedOn) {
-      credentials.push({
-        kind: 'title',
-        levelCode,
-        series: text(get('titleSeries')) || null,
-        certificateNumber: null,
-        issuer: null,
-        issuedOn,
-        occupationCode: null,
-      });
-    }
-  }
+  const title = levelOn('titleLevel', 'titleDate', parseTitleLevel, 'title');
+  if (title)
+    credentials.push({
+      kind: 'title',
+      ...title,
+      series: text(get('titleSeries')) || null,
+      certificateNumber: null,
+      issuer: null,
+      occupationCode: null,
+    });
   if (id.ok) {
     for (const c of credentials)
       if (c.issuedOn < id.birthDate) fail(c.kind === 'title' ? 'titleDate' : 'certificateDate', 'issued_before_birth');
