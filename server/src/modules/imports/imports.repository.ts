@@ -32,17 +32,13 @@ export function findWorkersByHash(db: Db, hashes: string[]) {
     .execute();
 }
 
-/**
- * Updates the workers that exist and differ, then inserts the new ones; a blank cell keeps the
- * stored value. Returns which hashes were updated and inserted (the rest were unchanged).
- */
-export async function upsertWorkers(db: Db, rows: WorkerUpsert[], jobId: string, now: Date) {
-  if (rows.length === 0) return { updated: new Set<string>(), inserted: new Set<string>() };
-  const input = JSON.stringify(rows);
-  const recordset = sql`jsonb_to_recordset(${input}::jsonb) as r(
-    "idNumberHash" text, "idNumberEnc" text, "orgId" uuid, "regionCode" text, "name" text, "namePinyin" text,
-    "nameInitials" text, "gender" text, "birthDate" date, "phoneEnc" text, "phoneHash" text, "occupationCode" text,
-    "industryDivision" text, "isFrontline" boolean, "isUnionMember" boolean, "employedFrom" date)`;
+const WORKER_RECORD = sql`"idNumberHash" text, "idNumberEnc" text, "orgId" uuid, "regionCode" text, "name" text,
+  "namePinyin" text, "nameInitials" text, "gender" text, "birthDate" date, "phoneEnc" text, "phoneHash" text,
+  "occupationCode" text, "industryDivision" text, "isFrontline" boolean, "isUnionMember" boolean, "employedFrom" date`;
+
+/** Updates the stored workers that differ from their rows (a blank cell keeps the stored value); returns their hashes. */
+export async function updateWorkers(db: Db, rows: WorkerUpsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return new Set<string>();
   const updated = await sql<{ hash: string }>`
     update workers w set
       org_id = r."orgId", region_code = r."regionCode", name = r."name", name_pinyin = r."namePinyin",
@@ -55,7 +51,7 @@ export async function upsertWorkers(db: Db, rows: WorkerUpsert[], jobId: string,
       is_union_member = coalesce(r."isUnionMember", w.is_union_member),
       employed_from = coalesce(r."employedFrom", w.employed_from),
       import_job_id = ${jobId}, updated_at = ${now}
-    from ${recordset}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${WORKER_RECORD})
     where w.id_number_hash = r."idNumberHash"
       and (w.org_id, w.region_code, w.name, w.gender, w.birth_date, w.phone_hash, w.occupation_code, w.industry_division,
            w.is_frontline, w.is_union_member, w.employed_from)
@@ -65,19 +61,35 @@ export async function upsertWorkers(db: Db, rows: WorkerUpsert[], jobId: string,
            coalesce(r."isFrontline", w.is_frontline), coalesce(r."isUnionMember", w.is_union_member),
            coalesce(r."employedFrom", w.employed_from))
     returning w.id_number_hash as hash`.execute(db);
+  return new Set(updated.rows.map((r) => r.hash));
+}
+
+export type WorkerInsert = WorkerUpsert & {
+  id: string;
+  highestSkillRank: number | null;
+  highestSkillOn: string | null;
+  highestTitleRank: number | null;
+};
+
+/**
+ * Inserts new workers with their ids and derived levels computed by the caller. A person inserted
+ * meanwhile by someone else is skipped; returns the hashes actually inserted.
+ */
+export async function insertWorkers(db: Db, rows: WorkerInsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return new Set<string>();
   const inserted = await sql<{ hash: string }>`
-    insert into workers (id_number_hash, id_number_enc, org_id, region_code, name, name_pinyin, name_initials, gender,
+    insert into workers (id, id_number_hash, id_number_enc, org_id, region_code, name, name_pinyin, name_initials, gender,
       birth_date, phone_enc, phone_hash, occupation_code, industry_division, is_frontline, is_union_member, employed_from,
-      source, import_job_id, created_at, updated_at)
-    select r."idNumberHash", r."idNumberEnc", r."orgId", r."regionCode", r."name", r."namePinyin", r."nameInitials",
+      highest_skill_rank, highest_skill_on, highest_title_rank, source, import_job_id, created_at, updated_at)
+    select r."id", r."idNumberHash", r."idNumberEnc", r."orgId", r."regionCode", r."name", r."namePinyin", r."nameInitials",
       r."gender", r."birthDate", r."phoneEnc", r."phoneHash", r."occupationCode", r."industryDivision",
       coalesce(r."isFrontline", false), coalesce(r."isUnionMember", false), r."employedFrom",
-      'import', ${jobId}, ${now}, ${now}
-    from ${recordset}
-    where not exists (select 1 from workers w where w.id_number_hash = r."idNumberHash")
+      r."highestSkillRank", r."highestSkillOn", r."highestTitleRank", 'import', ${jobId}, ${now}, ${now}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${WORKER_RECORD}, "id" uuid,
+      "highestSkillRank" smallint, "highestSkillOn" date, "highestTitleRank" smallint)
     on conflict (id_number_hash) do nothing
     returning id_number_hash as hash`.execute(db);
-  return { updated: new Set(updated.rows.map((r) => r.hash)), inserted: new Set(inserted.rows.map((r) => r.hash)) };
+  return new Set(inserted.rows.map((r) => r.hash));
 }
 
 export type CredentialUpsert = {
@@ -94,36 +106,39 @@ export type CredentialUpsert = {
   issuedOn: string;
 };
 
-/** Same pattern for credentials, keyed by (worker, kind, natural key); a revoked one stays revoked. */
-export async function upsertCredentials(db: Db, rows: CredentialUpsert[], jobId: string, now: Date) {
-  if (rows.length === 0) return { updated: new Set<string>(), inserted: new Set<string>() };
-  const input = JSON.stringify(rows);
-  const recordset = sql`jsonb_to_recordset(${input}::jsonb) as r(
-    "workerId" uuid, "regionCode" text, "kind" text, "levelCode" text, "levelRank" smallint, "occupationCode" text,
-    "series" text, "issuer" text, "certificateNumber" text, "naturalKey" text, "issuedOn" date)`;
-  const key = (r: { workerId: string; kind: string; naturalKey: string }) => `${r.workerId}|${r.kind}|${r.naturalKey}`;
+const CREDENTIAL_RECORD = sql`"workerId" uuid, "regionCode" text, "kind" text, "levelCode" text, "levelRank" smallint,
+  "occupationCode" text, "series" text, "issuer" text, "certificateNumber" text, "naturalKey" text, "issuedOn" date`;
+const credentialKey = (r: { workerId: string; kind: string; naturalKey: string }) => `${r.workerId}|${r.kind}|${r.naturalKey}`;
+
+/** Updates stored credentials, keyed by (worker, kind, natural key), that differ; a revoked one stays revoked. */
+export async function updateCredentials(db: Db, rows: CredentialUpsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return new Set<string>();
   const updated = await sql<{ workerId: string; kind: string; naturalKey: string }>`
     update credentials c set
       level_code = r."levelCode", level_rank = r."levelRank",
       occupation_code = coalesce(r."occupationCode", c.occupation_code), series = coalesce(r."series", c.series),
       issuer = coalesce(r."issuer", c.issuer), issued_on = r."issuedOn", import_job_id = ${jobId}, updated_at = ${now}
-    from ${recordset}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${CREDENTIAL_RECORD})
     where c.worker_id = r."workerId" and c.kind = r."kind" and c.natural_key = r."naturalKey"
       and (c.level_code, c.occupation_code, c.series, c.issuer, c.issued_on)
         is distinct from (r."levelCode", coalesce(r."occupationCode", c.occupation_code), coalesce(r."series", c.series),
                           coalesce(r."issuer", c.issuer), r."issuedOn")
     returning c.worker_id as "workerId", c.kind, c.natural_key as "naturalKey"`.execute(db);
+  return new Set(updated.rows.map(credentialKey));
+}
+
+/** Inserts the credentials not stored yet; returns their keys. */
+export async function insertCredentials(db: Db, rows: CredentialUpsert[], jobId: string, now: Date) {
+  if (rows.length === 0) return new Set<string>();
   const inserted = await sql<{ workerId: string; kind: string; naturalKey: string }>`
     insert into credentials (worker_id, region_code, kind, level_code, level_rank, occupation_code, series, issuer,
       certificate_number, natural_key, issued_on, source, status, import_job_id, created_at, updated_at)
     select r."workerId", r."regionCode", r."kind", r."levelCode", r."levelRank", r."occupationCode", r."series", r."issuer",
       r."certificateNumber", r."naturalKey", r."issuedOn", 'import', 'valid', ${jobId}, ${now}, ${now}
-    from ${recordset}
-    where not exists (
-      select 1 from credentials c where c.worker_id = r."workerId" and c.kind = r."kind" and c.natural_key = r."naturalKey")
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${CREDENTIAL_RECORD})
     on conflict (worker_id, kind, natural_key) do nothing
     returning worker_id as "workerId", kind, natural_key as "naturalKey"`.execute(db);
-  return { updated: new Set(updated.rows.map(key)), inserted: new Set(inserted.rows.map(key)) };
+  return new Set(inserted.rows.map(credentialKey));
 }
 
 export function findTemplate(db: Db, orgId: string, kind: string, signature: string) {

@@ -10,7 +10,7 @@ import { enqueue, findJob, type JobHandler } from '../../platform/jobs.js';
 import { findUpload, readUpload, readUploadHead, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
-import type { CredentialUpsert, WorkerUpsert } from './imports.repository.js';
+import type { CredentialUpsert, WorkerInsert, WorkerUpsert } from './imports.repository.js';
 import * as imports from './imports.repository.js';
 import { type Cell, readRows, UnreadableFileError } from './read-rows.js';
 import { ErrorReport } from './report-writer.js';
@@ -316,35 +316,53 @@ class EmployerCache {
   }
 }
 
-async function writeChunk(
-  ctx: Ctx,
-  jobId: string,
-  batch: Pending[],
-  employers: EmployerCache,
-  counts: Counts,
-  reject: (rowNumber: number, column: string, reason: string, value?: string) => void,
-) {
+type Reject = (rowNumber: number, column: string, reason: string, value?: string) => void;
+type Ready = Pending & { orgId: string; regionCode: string; hash: string };
+
+async function writeChunk(ctx: Ctx, jobId: string, batch: Pending[], employers: EmployerCache, counts: Counts, reject: Reject) {
   await employers.load(batch.map((p) => p.record));
-  const scope = scopeFor(ctx.actor, 'workers:import');
-  const ready: (Pending & { orgId: string; regionCode: string; hash: string })[] = [];
+  const ready: Ready[] = [];
   for (const p of batch) {
     const employer = employers.get(p.record.employer);
     if (employer === 'missing') reject(p.rowNumber, '工作单位', 'import.employer_required');
     else if (employer === 'ambiguous') reject(p.rowNumber, '工作单位', 'import.employer_ambiguous', p.record.employer.name);
-    else if (!employer?.isActive)
+    else if (!employer?.isActive || !employer.regionCode)
       reject(
         p.rowNumber,
         '工作单位',
         'import.employer_not_found',
         p.record.employer.name ?? p.record.employer.code ?? p.record.employer.creditCode,
       );
-    else if (!employer.regionCode) reject(p.rowNumber, '工作单位', 'import.employer_not_found');
     else {
       ready.push({ ...p, orgId: employer.id, regionCode: employer.regionCode, hash: ctx.cipher.blindIndex(p.record.idNumber) });
       continue;
     }
     counts.rejected++;
   }
+  // A person someone else inserted between our lookup and our insert: roll back and write the chunk again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await writeReady(ctx, jobId, ready);
+      for (const r of outcome.outOfScope) reject(r.rowNumber, '身份证号', 'import.worker_outside_scope');
+      counts.rejected += outcome.outOfScope.length;
+      counts.imported += outcome.imported;
+      counts.updated += outcome.updated;
+      counts.unchanged += outcome.unchanged;
+      return;
+    } catch (error) {
+      if (!(error instanceof RacedInsert) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class RacedInsert extends Error {}
+
+/**
+ * One transaction: updates the people already registered (when they are within the actor's reach),
+ * inserts the new ones with their derived levels computed here, then upserts every credential.
+ */
+async function writeReady(ctx: Ctx, jobId: string, ready: Ready[]) {
+  const scope = scopeFor(ctx.actor, 'workers:import');
   const existing = new Map(
     (
       await imports.findWorkersByHash(
@@ -353,19 +371,76 @@ async function writeChunk(
       )
     ).map((w) => [w.idNumberHash, w]),
   );
-  const accepted = ready.filter((r) => {
+  const outOfScope = ready.filter((r) => {
     const known = existing.get(r.hash);
-    if (known && !isPathInScope(scope, known.orgPath)) {
-      counts.rejected++;
-      reject(r.rowNumber, '身份证号', 'import.worker_outside_scope');
-      return false;
-    }
-    return true;
+    return known && !isPathInScope(scope, known.orgPath);
   });
+  const accepted = outOfScope.length ? ready.filter((r) => !outOfScope.includes(r)) : ready;
   // The last row for a person wins within a chunk; their credentials from every row are kept.
-  const byHash = new Map<string, (typeof accepted)[number]>();
+  const byHash = new Map<string, Ready>();
   for (const r of accepted) byHash.set(r.hash, r);
-  const workerRows: WorkerUpsert[] = [...byHash.values()].map(({ record, orgId, regionCode, hash }) => ({
+  const ids = new Map<string, string>();
+  const fresh = new Set<string>();
+  for (const hash of byHash.keys()) {
+    const known = existing.get(hash);
+    const id = known?.id ?? crypto.randomUUID();
+    ids.set(hash, id);
+    if (!known) fresh.add(id);
+  }
+  const credentialRows = new Map<string, CredentialUpsert>();
+  for (const r of accepted) {
+    const workerId = ids.get(r.hash) as string;
+    for (const c of r.record.credentials) {
+      const naturalKey = credentialNaturalKey(c);
+      const levelRank = workersService.levelRank(c.kind, c.levelCode);
+      credentialRows.set(`${workerId}|${c.kind}|${naturalKey}`, { ...c, workerId, regionCode: r.regionCode, naturalKey, levelRank });
+    }
+  }
+  const credentialsOf = new Map<string, CredentialUpsert[]>();
+  for (const c of credentialRows.values()) credentialsOf.set(c.workerId, [...(credentialsOf.get(c.workerId) ?? []), c]);
+  const toUpdate: WorkerUpsert[] = [];
+  const toInsert: WorkerInsert[] = [];
+  for (const r of byHash.values()) {
+    const id = ids.get(r.hash) as string;
+    if (fresh.has(id)) toInsert.push({ ...workerRow(ctx, r), id, ...workersService.derivedOf(credentialsOf.get(id) ?? []) });
+    else toUpdate.push(workerRow(ctx, r));
+  }
+  const stored = [...credentialRows.values()].filter((c) => !fresh.has(c.workerId));
+  return ctx.db.transaction().execute(async (trx) => {
+    const updatedWorkers = await imports.updateWorkers(trx, toUpdate, jobId, ctx.now());
+    const insertedWorkers = await imports.insertWorkers(trx, toInsert, jobId, ctx.now());
+    if (insertedWorkers.size < toInsert.length) throw new RacedInsert();
+    const updatedCredentials = await imports.updateCredentials(trx, stored, jobId, ctx.now());
+    const insertedCredentials = await imports.insertCredentials(trx, [...credentialRows.values()], jobId, ctx.now());
+    const rederive = new Set<string>();
+    for (const key of [...insertedCredentials, ...updatedCredentials]) {
+      const workerId = key.slice(0, key.indexOf('|'));
+      if (!fresh.has(workerId)) rederive.add(workerId);
+    }
+    await workersService.refreshDerived({ ...ctx, db: trx }, [...rederive]);
+    // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.
+    const outcome = { outOfScope, imported: 0, updated: 0, unchanged: 0 };
+    const claimed = new Set<string>();
+    const claim = (key: string, changed: Set<string>) => {
+      if (!changed.has(key) || claimed.has(key)) return false;
+      claimed.add(key);
+      return true;
+    };
+    for (const r of accepted) {
+      const workerId = ids.get(r.hash) as string;
+      const keys = r.record.credentials.map((c) => `${workerId}|${c.kind}|${credentialNaturalKey(c)}`);
+      const inserted = [claim(r.hash, insertedWorkers), ...keys.map((k) => claim(k, insertedCredentials))].some(Boolean);
+      const updated = [claim(r.hash, updatedWorkers), ...keys.map((k) => claim(k, updatedCredentials))].some(Boolean);
+      if (inserted) outcome.imported++;
+      else if (updated) outcome.updated++;
+      else outcome.unchanged++;
+    }
+    return outcome;
+  });
+}
+
+function workerRow(ctx: Ctx, { record, orgId, regionCode, hash }: Ready): WorkerUpsert {
+  return {
     idNumberHash: hash,
     idNumberEnc: ctx.cipher.encrypt(record.idNumber),
     orgId,
@@ -382,59 +457,7 @@ async function writeChunk(
     isFrontline: record.isFrontline,
     isUnionMember: record.isUnionMember,
     employedFrom: record.employedFrom,
-  }));
-  await ctx.db.transaction().execute(async (trx) => {
-    const txCtx = { ...ctx, db: trx };
-    const workerOutcome = await imports.upsertWorkers(trx, workerRows, jobId, ctx.now());
-    const ids = new Map((await imports.findWorkersByHash(trx, [...byHash.keys()])).map((w) => [w.idNumberHash, w.id]));
-    const credentialRows = new Map<string, CredentialUpsert & { rowNumber: number }>();
-    for (const r of accepted) {
-      const workerId = ids.get(r.hash);
-      if (!workerId) continue;
-      for (const c of r.record.credentials) {
-        const naturalKey = credentialNaturalKey({
-          kind: c.kind,
-          levelCode: c.levelCode,
-          certificateNumber: c.certificateNumber,
-          issuedOn: c.issuedOn,
-        });
-        const levelRank = workersService.levelRank(c.kind, c.levelCode);
-        credentialRows.set(`${workerId}|${c.kind}|${naturalKey}`, {
-          ...c,
-          workerId,
-          regionCode: r.regionCode,
-          naturalKey,
-          levelRank,
-          rowNumber: r.rowNumber,
-        });
-      }
-    }
-    const credentialOutcome = await imports.upsertCredentials(
-      trx,
-      [...credentialRows.values()].map(({ rowNumber: _, ...c }) => c),
-      jobId,
-      ctx.now(),
-    );
-    const touched = new Set<string>();
-    for (const k of [...credentialOutcome.inserted, ...credentialOutcome.updated]) touched.add(k.split('|')[0] as string);
-    await workersService.refreshDerived(txCtx, [...touched]);
-    // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.
-    const claimed = new Set<string>();
-    const claim = (key: string, changed: Set<string>) => {
-      if (!changed.has(key) || claimed.has(key)) return false;
-      claimed.add(key);
-      return true;
-    };
-    for (const r of accepted) {
-      const workerId = ids.get(r.hash) as string;
-      const keys = r.record.credentials.map((c) => `${workerId}|${c.kind}|${credentialNaturalKey(c)}`);
-      const inserted = [claim(r.hash, workerOutcome.inserted), ...keys.map((k) => claim(k, credentialOutcome.inserted))].some(Boolean);
-      const updated = [claim(r.hash, workerOutcome.updated), ...keys.map((k) => claim(k, credentialOutcome.updated))].some(Boolean);
-      if (inserted) counts.imported++;
-      else if (updated) counts.updated++;
-      else counts.unchanged++;
-    }
-  });
+  };
 }
 
 /** The downloadable template: every column with its Chinese header and one example row. */

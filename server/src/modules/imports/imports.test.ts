@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+import { recomputeDerived } from '../workers/workers.repository.js';
 
 let t: TestApp;
 let hr: Client;
@@ -223,6 +224,44 @@ describe('worker import', () => {
     expect(result).toMatchObject({ imported: 1500, fatal: 'file_corrupt' });
     const report = await reportRows(hr, result.report as string);
     expect(report.at(-1)?.[3]).toContain('文件已损坏或不完整');
+  });
+
+  it('derives a new person’s levels from all their rows exactly as the stored credentials do', async () => {
+    const [a, b, c] = [makeIdNumber('420107'), makeIdNumber('420107'), makeIdNumber('420107')];
+    const lines = [
+      '姓名,身份证号,单位代码,职业技能等级,发证日期,证书编号,职称,职称取得日期',
+      `派生甲,${a},${enterprise.code},高级工,2015-03-01,DER-A1,,`,
+      `派生甲,${a},${enterprise.code},技师,2021-06-30,DER-A2,中级,2022-01-01`,
+      `派生乙,${b},${enterprise.code},技师,2019-05-01,DER-B1,助理级,2018-01-01`,
+      `派生乙,${b},${enterprise.code},技师,2017-05-01,DER-B2,,`,
+      `派生丙,${c},${enterprise.code},,,,副高级,2020-01-01`,
+    ];
+    const { result } = await importFile(hr, 'derived.csv', Buffer.from(`${lines.join('\n')}\n`));
+    expect(result).toMatchObject({ imported: 5, rejected: 0 });
+    const derived = () =>
+      t.database.db
+        .selectFrom('workers')
+        .select(['name', 'highestSkillRank', 'highestSkillOn', 'highestTitleRank'])
+        .where('name', 'like', '派生%')
+        .orderBy('name')
+        .execute();
+    const imported = await derived();
+    expect(imported).toEqual([
+      { name: '派生丙', highestSkillRank: null, highestSkillOn: null, highestTitleRank: 4 },
+      { name: '派生乙', highestSkillRank: 5, highestSkillOn: '2017-05-01', highestTitleRank: 2 },
+      { name: '派生甲', highestSkillRank: 5, highestSkillOn: '2021-06-30', highestTitleRank: 3 },
+    ]);
+    const ids = await t.database.db.selectFrom('workers').select('id').where('name', 'like', '派生%').execute();
+    await t.database.db
+      .updateTable('workers')
+      .set({ highestSkillRank: null, highestSkillOn: null, highestTitleRank: null })
+      .where('name', 'like', '派生%')
+      .execute();
+    await recomputeDerived(
+      t.database.db,
+      ids.map((w) => w.id),
+    );
+    expect(await derived()).toEqual(imported);
   });
 
   it('serves the template and keeps others from downloading a report', async () => {

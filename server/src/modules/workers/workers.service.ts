@@ -349,6 +349,26 @@ export function levelRank(kind: string, code: string): number {
   throw new Error(`No rank for ${kind}`);
 }
 
+/**
+ * A new worker's derived levels from the valid credentials they arrive with: the same answer
+ * recomputeDerived gives from the stored rows (highest skill rank, the earliest date it was reached,
+ * highest title rank).
+ */
+export function derivedOf(credentials: { kind: string; levelRank: number; issuedOn: string }[]) {
+  let highestSkillRank: number | null = null;
+  let highestSkillOn: string | null = null;
+  let highestTitleRank: number | null = null;
+  for (const c of credentials) {
+    if (c.kind === 'title') highestTitleRank = Math.max(highestTitleRank ?? 0, c.levelRank);
+    if (c.kind !== 'skill_level') continue;
+    if (highestSkillRank === null || c.levelRank > highestSkillRank) {
+      highestSkillRank = c.levelRank;
+      highestSkillOn = c.issuedOn;
+    } else if (c.levelRank === highestSkillRank && highestSkillOn !== null && c.issuedOn < highestSkillOn) highestSkillOn = c.issuedOn;
+  }
+  return { highestSkillRank, highestSkillOn, highestTitleRank };
+}
+
 /** Re-derives highest level, title and high-skilled flags after bulk credential changes (imports). */
 export async function refreshDerived(ctx: Ctx, workerIds: string[]): Promise<void> {
   for (let i = 0; i < workerIds.length; i += 1000) await workers.recomputeDerived(ctx.db, workerIds.slice(i, i + 1000));
