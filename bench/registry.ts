@@ -95,8 +95,12 @@ async function main() {
     await loadDemoData(system);
 
     const [loaded, loadSeconds] = await time('demo load', async () =>
-      demoService.loadRegistry(system, database, scale, (w, total) =>
-        process.stdout.write(`\r  … ${w.toLocaleString('en')} / ${total.toLocaleString('en')} workers`),
+      demoService.loadRegistry(
+        system,
+        database,
+        scale,
+        (w, total) => process.stdout.write(`\r  … ${w.toLocaleString('en')} / ${total.toLocaleString('en')} workers`),
+        { exclusive: true },
       ),
     );
     process.stdout.write('\n');

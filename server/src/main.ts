@@ -49,7 +49,8 @@ export async function prepareData(
       return { demoLoaded: true };
     }
     console.log(`  Loading the demo registry at scale ${demoScale} (deterministic; CHANGAI_DEMO=0 turns demo data off) …`);
-    const result = await demoService.loadRegistry(ctx, runtime.database, demoScale);
+    // Nobody else uses this platform yet: one transaction that builds the indexes once, at the end.
+    const result = await demoService.loadRegistry(ctx, runtime.database, demoScale, undefined, { exclusive: true });
     if (result)
       console.log(
         `  … ${result.workers.toLocaleString('en')} workers, ${result.credentials.toLocaleString('en')} credentials, ${result.enterprises} enterprises in ${result.seconds.toFixed(1)} s`,

@@ -4,15 +4,28 @@ import path from 'node:path';
 
 const VERSION = 'v1';
 
+export type DerivedKeys = { encKey: Uint8Array; macKey: Uint8Array };
+
 /** AES-256-GCM for personal data at rest, plus an HMAC blind index for exact lookups. */
 export class DataCipher {
   readonly #encKey: Buffer;
   readonly #macKey: Buffer;
 
-  constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('The data key must be 32 bytes');
-    this.#encKey = Buffer.from(hkdfSync('sha256', masterKey, '', 'changai/aes-256-gcm', 32));
-    this.#macKey = Buffer.from(hkdfSync('sha256', masterKey, '', 'changai/blind-index', 32));
+  /** From the 32-byte master key, or from the keys another thread of this process derived from it. */
+  constructor(key: Buffer | DerivedKeys) {
+    if (Buffer.isBuffer(key)) {
+      if (key.length !== 32) throw new Error('The data key must be 32 bytes');
+      this.#encKey = Buffer.from(hkdfSync('sha256', key, '', 'changai/aes-256-gcm', 32));
+      this.#macKey = Buffer.from(hkdfSync('sha256', key, '', 'changai/blind-index', 32));
+    } else {
+      this.#encKey = Buffer.from(key.encKey);
+      this.#macKey = Buffer.from(key.macKey);
+    }
+  }
+
+  /** The derived keys, to hand to a worker thread of this process (bulk generation); never stored or sent. */
+  derivedKeys(): DerivedKeys {
+    return { encKey: new Uint8Array(this.#encKey), macKey: new Uint8Array(this.#macKey) };
   }
 
   // randomBytes costs ~5 µs a call; drawing nonces from a 64 KiB pool keeps bulk paths fast.

@@ -8,7 +8,7 @@ import {
 } from '@changai/domain';
 import { DEMO_GROWTH_AFTER, DEMO_MILESTONES, HIGH_RANKS, LOWER_RANKS, PREFECTURE_WEIGHTS, type ScaledCounts } from './demo.figures.js';
 import { BRAND_WORDS, COMPANY_SUFFIXES, FEMALE_CHARS, HONORS, INDUSTRY_WORDS, MALE_CHARS, SURNAMES } from './demo.names.js';
-import { fromDay, type Random, toDay, Weighted } from './demo.random.js';
+import { fromDay, Random, toDay, Weighted } from './demo.random.js';
 
 export type Division = { id: string; code: string; name: string; path: string; prefectureCode: string };
 
@@ -177,13 +177,42 @@ type Story = {
  * Workers and their credentials, as csv lines for COPY. Each worker follows a story whose dates put
  * them in exactly one population of `counts`, so the milestone figures come out of the rows.
  */
+/**
+ * The province is generated in DEMO_SLICES independent slices (own random stream, own share of every
+ * population, own ID sequence numbers), so threads can generate them in parallel and the province
+ * is the same however many threads there are.
+ */
+export const DEMO_SLICES = 8;
+
+/** This slice's share of every population: the shares add up to the counts exactly. */
+export function sliceCounts(counts: ScaledCounts, slice: number): ScaledCounts {
+  const share = (n: number) => Math.floor((n * (slice + 1)) / DEMO_SLICES) - Math.floor((n * slice) / DEMO_SLICES);
+  const part = {
+    highAtFirst: share(counts.highAtFirst),
+    upgradedBetween: share(counts.upgradedBetween),
+    lowerAtFirst: share(counts.lowerAtFirst),
+    newHighBetween: share(counts.newHighBetween),
+    newLowerBetween: share(counts.newLowerBetween),
+    newAfter: share(counts.newAfter),
+    total: 0,
+  };
+  part.total = part.highAtFirst + part.upgradedBetween + part.lowerAtFirst + part.newHighBetween + part.newLowerBetween + part.newAfter;
+  return part;
+}
+
+// ID sequence numbers 501–999 (odd for men, even for women; hand-made records use the low ones),
+// split evenly between the slices.
+const SEQUENCES_PER_SLICE = Math.floor(249 / DEMO_SLICES);
+
 export function* generateWorkers(
-  random: Random,
-  counts: ScaledCounts,
+  slice: number,
+  allCounts: ScaledCounts,
   enterprises: DemoEnterprise[],
   protect: Protect,
   now: string,
 ): Generator<GeneratedWorker> {
+  const random = new Random(2020 + 7919 * (slice + 1));
+  const counts = sliceCounts(allCounts, slice);
   const [first, second] = DEMO_MILESTONES;
   const d1 = toDay(first.asOf);
   const d2 = toDay(second.asOf);
@@ -210,10 +239,9 @@ export function* generateWorkers(
   const occupationsByDivision = new Map<string, ReturnType<typeof occupationsInDivision>>();
   const latestBirthDay = toDay('2004-12-31');
   // ID sequence numbers per (region, birth day, gender), so every generated ID number is distinct.
-  const regions = new Map<string, number>();
   const birthStart = toDay('1958-01-01');
   const sequences = new Map<string, Uint16Array>();
-  let certificateSerial = 0;
+  let certificateSerial = slice * 1_000_003;
 
   const populations: [number, () => Story][] = [
     [counts.highAtFirst, () => ({ ranks: [[high.draw(random), 1]], firstFrom: start, firstTo: d1 })],
@@ -253,18 +281,16 @@ export function* generateWorkers(
       const latestBirth = plan.firstTo - (MIN_AGE_BY_RANK[rank] as number) * 366;
       const born = random.int(birthStart, Math.max(birthStart, Math.min(latestBirth, latestBirthDay)));
       const reached = random.int(Math.max(plan.firstFrom, born + (MIN_AGE_BY_RANK[rank] as number) * 366), plan.firstTo);
-      const key = `${employer.regionCode}`;
-      if (!regions.has(key)) regions.set(key, regions.size);
-      let seqs = sequences.get(`${key}:${gender}`);
+      const key = `${employer.regionCode}:${gender}`;
+      let seqs = sequences.get(key);
       if (!seqs) {
         seqs = new Uint16Array(20_000);
-        sequences.set(`${key}:${gender}`, seqs);
+        sequences.set(key, seqs);
       }
       const dayIndex = born - birthStart;
       const c = seqs[dayIndex] ?? 0;
       seqs[dayIndex] = c + 1;
-      // Sequence numbers 501–999 only: hand-made records (the demo accounts' own) use the low ones.
-      const seq = 500 + 2 * (c % 249) + (gender === 'male' ? 1 : 2);
+      const seq = 500 + 2 * (slice * SEQUENCES_PER_SLICE + (c % SEQUENCES_PER_SLICE)) + (gender === 'male' ? 1 : 2);
       const first17 = `${employer.regionCode}${fromDay(born).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
       const idNumber = first17 + idNumberCheckDigit(first17);
 

@@ -1,16 +1,18 @@
+import os from 'node:os';
 import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
+import { generateBatches } from './demo.batches.js';
 import { DEMO_MILESTONES, scaledCounts } from './demo.figures.js';
-import { CREDENTIAL_COLUMNS, type DemoEnterprise, generateWorkers, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
+import { CREDENTIAL_COLUMNS, type DemoEnterprise, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
 import { Random } from './demo.random.js';
 
 export const DEMO_SETTING = 'demo.registry';
 const DEMO_QUEUED_SETTING = 'demo.registry.queued';
-// Small batches, yielding between them, keep a server that loads in the background responsive.
+// Small batches keep a server that loads in the background responsive (one COPY at a time).
 const BATCH_WORKERS = 2_000;
 
 /** The six named demo employers get industries and profiles too, and weigh more in hiring. */
@@ -23,6 +25,15 @@ const EXISTING: Record<string, { division: string; category: string; size: strin
   'E-XYZC': { division: '36', category: 'pillar', size: 'medium', weight: 60 },
 };
 
+/**
+ * `exclusive`: one transaction that rebuilds the registry's indexes at the end and locks it meanwhile
+ * (the CLI); otherwise batch by batch while the server answers. `threads`: generating threads
+ * (default: one per core but one, at least one).
+ */
+export type LoadOptions = { exclusive?: boolean; threads?: number };
+
+const generatingThreads = () => Math.max(1, os.availableParallelism() - 1);
+
 export type DemoLoadResult = { scale: number; enterprises: number; workers: number; credentials: number; seconds: number };
 
 /**
@@ -34,6 +45,7 @@ export async function loadRegistry(
   database: Database,
   scale: number,
   onProgress?: (workers: number, total: number) => void,
+  options: LoadOptions = {},
 ): Promise<DemoLoadResult | undefined> {
   if (await getSetting(ctx.db, DEMO_SETTING)) return undefined;
   const started = performance.now();
@@ -71,26 +83,19 @@ export async function loadRegistry(
   // Existing orgs keep their row (insert is skipped) and gain an enterprise profile.
   await orgService.createEnterprises(ctx, enterprises);
   const now = ctx.now().toISOString();
-  const protect = { encrypt: (t: string) => ctx.cipher.encrypt(t), blindIndex: (t: string) => ctx.cipher.blindIndex(t) };
-  const rows = generateWorkers(random, counts, enterprises, protect, now);
+  const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS };
+  const batches = generateBatches(job, options.threads ?? generatingThreads());
   let workers = 0;
   let credentials = 0;
-  const copy = database.copy;
-  for (;;) {
-    const workerLines: string[] = [];
-    const credentialLines: string[] = [];
-    for (let i = 0; i < BATCH_WORKERS; i++) {
-      const next = rows.next();
-      if (next.done) break;
-      workerLines.push(next.value.worker);
-      credentialLines.push(...next.value.credentials);
+  const load = async (copy: (table: 'workers' | 'credentials', columns: string[], csv: string) => Promise<number>) => {
+    for await (const batch of batches) {
+      workers += await copy('workers', WORKER_COLUMNS, batch.workerCsv);
+      credentials += await copy('credentials', CREDENTIAL_COLUMNS, batch.credentialCsv);
+      onProgress?.(workers, counts.total);
     }
-    if (workerLines.length === 0) break;
-    workers += await workersService.copyRows(ctx, copy, 'workers', WORKER_COLUMNS, one(`${workerLines.join('\n')}\n`));
-    credentials += await workersService.copyRows(ctx, copy, 'credentials', CREDENTIAL_COLUMNS, one(`${credentialLines.join('\n')}\n`));
-    onProgress?.(workers, counts.total);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  };
+  if (options.exclusive) await workersService.bulkLoad(ctx, database, load);
+  else await load((table, columns, csv) => workersService.copyRows(ctx, database.copy, table, columns, one(csv)));
   await workersService.analyzeAfterBulkLoad(ctx);
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
   await ctx.db.transaction().execute(async (trx) => {

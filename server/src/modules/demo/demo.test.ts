@@ -11,7 +11,8 @@ const SCALE = 0.002;
 beforeAll(async () => {
   t = await createTestApp();
   await loadDemoData(t.system);
-  await loadRegistry(t.system, t.database, SCALE);
+  // The CLI's way: one transaction that drops and rebuilds the registry's constraints and indexes.
+  await loadRegistry(t.system, t.database, SCALE, undefined, { exclusive: true });
 }, 180_000);
 afterAll(() => t.close());
 

@@ -88,10 +88,11 @@ const SORT_KEY: Record<WorkerSort, ReturnType<typeof sql<string | number>>> = {
 };
 
 export function list(db: Db, f: WorkerFilter) {
-  // With a pinyin/initials search or a narrow filter the matches cluster (all 'z…' names) or are few;
-  // PostgreSQL would still walk the name index in order, filtering nearly the whole table. The `|| ''`
-  // hides that index so the filters' own indexes find the matches first, then the page is sorted.
-  const narrow = f.latinPrefix !== undefined || f.skillRank !== undefined || f.titleRank !== undefined || f.industryDivisions !== undefined;
+  // A pinyin/initials search's matches cluster (all 'z…' names): PostgreSQL would still walk the pinyin
+  // index in order, filtering nearly the whole table. The `|| ''` hides that index so the search's own
+  // indexes find the matches first, then the page is sorted. Other filters are broad (a category, a
+  // prefecture) or have an index in pinyin order (employer, region, level, title): those are walked.
+  const narrow = f.latinPrefix !== undefined;
   const key = f.sort === 'name' && narrow ? sql<string>`(w.name_pinyin || '')` : SORT_KEY[f.sort];
   const ascending = f.sort === 'name';
   return selectWorkers(db)

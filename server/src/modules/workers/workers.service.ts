@@ -28,7 +28,7 @@ import ExcelJS from 'exceljs';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Database, Db } from '../../platform/db/database.js';
+import type { BulkCopy, Database, Db } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
 import * as orgService from '../org/org.service.js';
 import type { CredentialRow, WorkerRow } from './workers.repository.js';
@@ -467,6 +467,12 @@ export async function copyRows(
 ) {
   scopeFor(ctx.actor, 'workers:manage');
   return copy(table, columns, batches, { trusted: true });
+}
+
+/** Loads trusted generated rows in one transaction that rebuilds the registry's indexes at the end. */
+export async function bulkLoad<T>(ctx: Ctx, database: Database, work: (copy: BulkCopy) => Promise<T>): Promise<T> {
+  scopeFor(ctx.actor, 'workers:manage');
+  return database.bulkLoad(['workers', 'credentials'], work);
 }
 
 export async function analyzeAfterBulkLoad(ctx: Ctx) {

@@ -61,4 +61,68 @@ describe('the database layer', () => {
     await expect(failing).rejects.toThrow('rolled back');
     expect(await outside).toEqual([]);
   });
+
+  describe('bulk load', () => {
+    const definitions = async () => {
+      const { rows } = await sql<{ name: string; definition: string }>`
+        select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+        where conrelid in ('bulk_parent'::regclass, 'bulk_child'::regclass)
+        union all
+        select indexname, indexdef from pg_indexes where tablename in ('bulk_parent', 'bulk_child')
+        order by 1, 2`.execute(database.db);
+      return rows;
+    };
+    const count = async (table: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(database.db)).rows[0]?.n);
+
+    beforeAll(async () => {
+      await sql`create table bulk_parent (id int primary key, code text not null unique, n int check (n >= 0))`.execute(database.db);
+      await sql`create index bulk_parent_n_ix on bulk_parent (n) where n > 10`.execute(database.db);
+      await sql`create table bulk_child (id int primary key, parent_id int not null references bulk_parent (id), label text)`.execute(
+        database.db,
+      );
+      await sql`create index bulk_child_parent_ix on bulk_child (parent_id, label)`.execute(database.db);
+    });
+
+    it('loads everything, then gives the tables back every constraint and index', async () => {
+      const before = await definitions();
+      expect(before.map((d) => d.name)).toEqual(
+        expect.arrayContaining(['bulk_child_parent_id_fkey', 'bulk_parent_n_check', 'bulk_parent_n_ix']),
+      );
+      const loaded = await database.bulkLoad(['bulk_parent', 'bulk_child'], async (copy) => {
+        const parents = Array.from({ length: 3000 }, (_, i) => `${i},code-${i},${i % 50}`).join('\n');
+        const children = Array.from({ length: 5000 }, (_, i) => `${i},${i % 3000},"label, ${i}"`).join('\n');
+        return (
+          (await copy('bulk_parent', ['id', 'code', 'n'], `${parents}\n`)) +
+          (await copy('bulk_child', ['id', 'parent_id', 'label'], `${children}\n`))
+        );
+      });
+      expect(loaded).toBe(8000);
+      expect(await definitions()).toEqual(before);
+      expect([await count('bulk_parent'), await count('bulk_child')]).toEqual([3000, 5000]);
+    });
+
+    it('loads nothing when a row breaks a constraint, and keeps the constraints', async () => {
+      const before = await definitions();
+      for (const [label, rows] of [
+        ['a duplicate key', '90000,code-0,1\n'],
+        ['a failed check', '90001,fresh,-1\n'],
+      ]) {
+        await expect(
+          database.bulkLoad(['bulk_parent', 'bulk_child'], async (copy) => {
+            await copy('bulk_parent', ['id', 'code', 'n'], '90002,another,1\n');
+            return copy('bulk_parent', ['id', 'code', 'n'], rows as string);
+          }),
+          label as string,
+        ).rejects.toThrow();
+      }
+      await expect(
+        database.bulkLoad(['bulk_parent', 'bulk_child'], (copy) =>
+          copy('bulk_child', ['id', 'parent_id', 'label'], '90000,424242,orphan\n'),
+        ),
+      ).rejects.toThrow();
+      expect(await definitions()).toEqual(before);
+      expect([await count('bulk_parent'), await count('bulk_child')]).toEqual([3000, 5000]);
+    });
+  });
 });
