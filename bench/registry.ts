@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { idNumberCheckDigit } from '@changai/domain';
-import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { loadDemoData } from '../server/src/cli/demo-data.js';
 import { jobHandlers } from '../server/src/jobs.js';
@@ -19,6 +18,7 @@ import type { Ctx } from '../server/src/platform/context.js';
 import { DataCipher } from '../server/src/platform/crypto.js';
 import { type Database, openDatabase } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
+import ExcelJS from '../server/src/platform/exceljs.js';
 import { JobRunner } from '../server/src/platform/jobs.js';
 
 const url = process.env.DATABASE_URL;

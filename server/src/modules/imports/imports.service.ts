@@ -462,7 +462,7 @@ function workerRow(ctx: Ctx, { record, orgId, regionCode, hash }: Ready): Worker
 
 /** The downloadable template: every column with its Chinese header and one example row. */
 export async function template(): Promise<Buffer> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = (await import('../../platform/exceljs.js')).default;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('职工信息');
   sheet.columns = WORKER_FIELD_DEFS.map((d) => ({

@@ -1,8 +1,8 @@
 import { ImportPreviewSchema, type ImportResult, JobSchema } from '@changai/contracts';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+import ExcelJS, { type ExcelBuffer } from '../../platform/exceljs.js';
 import { recomputeDerived } from '../workers/workers.repository.js';
 
 let t: TestApp;
@@ -49,7 +49,7 @@ async function reportRows(client: Client, uploadId: string) {
   const res = await client.get(`/api/v1/uploads/${uploadId}/content`);
   expect(res.statusCode).toBe(200);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load(res.rawPayload as unknown as ExcelBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
   return rows;

@@ -1,6 +1,6 @@
 import { Readable, Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 
 export type Cell = string | number | Date | null;
 export type SheetRow = { rowNumber: number; cells: Cell[] };

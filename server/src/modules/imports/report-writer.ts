@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/database.js';
+import ExcelJS from '../../platform/exceljs.js';
 import { storeUpload } from '../../platform/uploads.js';
 
 export type ReportLine = { rowNumber: number; column: string; value: string; reason: string };

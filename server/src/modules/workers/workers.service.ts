@@ -24,12 +24,12 @@ import {
   toSimplified,
   validateCredential,
 } from '@changai/domain';
-import ExcelJS from 'exceljs';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { BulkCopy, Database, Db } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import ExcelJS from '../../platform/exceljs.js';
 import * as orgService from '../org/org.service.js';
 import type { CredentialRow, WorkerRow } from './workers.repository.js';
 import * as workers from './workers.repository.js';

@@ -1,8 +1,8 @@
 import { WorkerDetailSchema, WorkerPageSchema } from '@changai/contracts';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+import ExcelJS, { type ExcelBuffer } from '../../platform/exceljs.js';
 
 let t: TestApp;
 let hr: Client;
@@ -190,7 +190,7 @@ describe('workers', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(res.rawPayload as unknown as ExcelBuffer);
     const rows: unknown[][] = [];
     workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[0]?.slice(0, 4)).toEqual(['姓名', '性别', '出生日期', '身份证号（脱敏）']);
