@@ -213,7 +213,16 @@ export const JobSchema = z.object({
   id: IdSchema,
   kind: z.string(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-  progress: z.object({ processed: z.number().int(), total: z.number().int().optional(), phase: z.string().optional() }).passthrough(),
+  /** What the job reports as it runs; file jobs say how much of the file they have read (bytesRead of bytesTotal). */
+  progress: z
+    .object({
+      processed: z.number().int(),
+      total: z.number().int().optional(),
+      phase: z.string().optional(),
+      bytesRead: z.number().int().optional(),
+      bytesTotal: z.number().int().optional(),
+    })
+    .passthrough(),
   result: z.unknown().nullable(),
   error: z.string().nullable(),
   createdAt: InstantSchema,

@@ -127,6 +127,36 @@ describe('worker registry', () => {
     await page.context().close();
   });
 
+  it('shows how much of a large file it has read while the import runs', async () => {
+    const page = await newPage(browser);
+    await openRegistry(page);
+    await visit(page, '/workers/import');
+    // 60,000 people registered in Beijing (no demo or other journey uses that region), born 1960–2001:
+    // a file that takes long enough to import for the page to show it part-read.
+    const rows = Array.from({ length: 60_000 }, (_, i) => {
+      const born = new Date(Date.UTC(1960, 0, 1) + (i % 15_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+      const first17 = `110105${born}9${String(1 + (i % 49) * 2).padStart(2, '0')}`;
+      return [`进度${i}`, `${first17}${checkDigit(first17)}`, EMPLOYER, '中级工', '2020-06-01'].join(',');
+    });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'changai-import-')), '大批名单.csv');
+    fs.writeFileSync(file, `姓名,身份证号,工作单位,职业技能等级,发证日期\n${rows.join('\n')}\n`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await waitForUrl(page, (url) => url.searchParams.has('upload'), 60_000);
+    await page.getByRole('button', { name: '开始导入' }).click();
+
+    const bar = page.getByRole('progressbar');
+    await bar.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0, null, {
+      timeout: 60_000,
+    });
+    const percent = Number(await bar.getAttribute('aria-valuenow'));
+    expect(percent).toBeGreaterThan(0);
+    expect(percent).toBeLessThan(100);
+    await screenshot(page, 'workers-import-progress');
+    await waitForText(page.getByRole('region', { name: '新增导入' }), '60,000', 120_000);
+    await page.context().close();
+  }, 240_000);
+
   it('imports a csv with two bad rows, watches it finish, and downloads the error report', async () => {
     const page = await newPage(browser);
     await openRegistry(page);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inheritedEnvironment, testDatabaseUrl } from '../config.js';
+import { progressBar } from './import-command.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/changai.js');
@@ -104,5 +105,13 @@ describe.skipIf(testDatabaseUrl())('the changai command', () => {
     fs.rmSync(path.join(dir, 'changai.lock'));
     expect(res.code).toBe(1);
     expect(res.out).toContain('in use by another Changai process (pid 1, server on port 3000)');
+  });
+});
+
+describe('the import progress line', () => {
+  it('draws the share of the file read, or only the rows while the size is unknown', () => {
+    expect(progressBar({ processed: 12_000, bytesRead: 450, bytesTotal: 1000 }, 20)).toBe('  [#########-----------]  45%  12,000 rows');
+    expect(progressBar({ processed: 3, bytesRead: 1000, bytesTotal: 1000 }, 4)).toBe('  [####] 100%  3 rows');
+    expect(progressBar({ processed: 7 })).toBe('  … 7 rows');
   });
 });

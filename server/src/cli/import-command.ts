@@ -29,7 +29,7 @@ export async function runImport(runtime: Runtime, file: string, opts: { as?: str
   const progress = setInterval(async () => {
     const current = await importsService.job(ctx, job.id).catch(() => undefined);
     if (!current) return;
-    const line = opts.json ? JSON.stringify({ progress: current.progress }) : `  … ${current.progress.processed} rows`;
+    const line = opts.json ? JSON.stringify({ progress: current.progress }) : progressBar(current.progress);
     process.stderr.write(`${line}\n`);
   }, 1000);
   try {
@@ -58,4 +58,13 @@ export async function runImport(runtime: Runtime, file: string, opts: { as?: str
     report: reportFile,
     fatal: result.fatal,
   };
+}
+
+/** "  [#########-----------]  45%  12,000 rows": the share of the file read, and the rows so far. */
+export function progressBar(progress: { processed: number; bytesRead?: number; bytesTotal?: number }, width = 30): string {
+  const rows = `${progress.processed.toLocaleString('en')} rows`;
+  if (!progress.bytesTotal) return `  … ${rows}`;
+  const share = Math.min(1, (progress.bytesRead ?? 0) / progress.bytesTotal);
+  const filled = Math.round(share * width);
+  return `  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${rows}`;
 }

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
 import { credentialNaturalKey, maskIdNumber, maskPhone } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
@@ -28,6 +28,8 @@ import {
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const IMPORT_JOB = 'import.workers';
 const CHUNK_ROWS = 1000;
+const PROGRESS_SLICE_BYTES = 64 * 1024;
+const YIELD_EVERY_ROWS = 200;
 const HEADER_SEARCH_ROWS = 30;
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -226,6 +228,9 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
     errors.add({ rowNumber, column, value, reason: translate(reason, 'zh-CN') });
   };
   const employers = new EmployerCache(ctx);
+  // Progress as the share of the file read: known from the start, unlike the number of rows.
+  const bytesTotal = Number((await findUpload(ctx.db, payload.uploadId))?.sizeBytes ?? 0);
+  const read = countingBytes(readUpload(ctx.db, payload.uploadId));
   let headers: Cell[] = [];
   let pending: Pending[] = [];
   let fatal: string | null = null;
@@ -234,11 +239,11 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
     const batch = pending;
     pending = [];
     if (batch.length) await writeChunk(ctx, jobRow.id, batch, employers, counts, reject);
-    await report({ phase: 'importing', ...counts });
+    await report({ phase: 'importing', ...counts, bytesRead: read.bytes, bytesTotal });
   };
 
   try {
-    for await (const row of readRows(readUpload(ctx.db, payload.uploadId))) {
+    for await (const row of readRows(read.stream)) {
       if (row.rowNumber < payload.headerRow) continue;
       if (row.rowNumber === payload.headerRow) {
         headers = row.cells;
@@ -246,6 +251,8 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
       }
       if (isBlankRow(row.cells)) continue;
       counts.processed++;
+      // Rows arrive as microtasks: let the server answer its requests now and then, even in a file of bad rows.
+      if (counts.processed % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
       const parsed = parseWorkerRow(row.cells, payload.mapping, headers, today);
       if (!parsed.record) {
         counts.rejected++;
@@ -276,9 +283,26 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
     .execute((trx) =>
       audit(trx, ctx, { action: 'import.finish', entityType: 'job', entityId: jobRow.id, orgId: jobRow.orgId, after: result }),
     );
-  await report({ phase: 'done', ...counts });
+  await report({ phase: 'done', ...counts, bytesRead: bytesTotal, bytesTotal });
   return result;
 };
+
+function countingBytes(source: Readable) {
+  const counter = { bytes: 0, stream: source };
+  counter.stream = Readable.from(
+    (async function* () {
+      // In slices, so the count follows the parser rather than the 1 MiB chunks the file is stored in.
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        for (let at = 0; at < chunk.length; at += PROGRESS_SLICE_BYTES) {
+          const slice = chunk.subarray(at, at + PROGRESS_SLICE_BYTES);
+          counter.bytes += slice.length;
+          yield slice;
+        }
+      }
+    })(),
+  );
+  return counter;
+}
 
 /** Employers named in the file, resolved once each within the actor's reach. */
 class EmployerCache {

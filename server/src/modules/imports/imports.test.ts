@@ -90,6 +90,7 @@ describe('worker import', () => {
       certificateNumber: 6,
     });
     expect(job.status).toBe('succeeded');
+    expect(job.progress).toMatchObject({ phase: 'done', processed: 9, bytesRead: csv.length, bytesTotal: csv.length });
     expect(result).toMatchObject({ imported: 4, updated: 0, unchanged: 1, rejected: 4, fatal: null });
     const report = await reportRows(hr, result.report as string);
     expect(report[0]).toEqual(['行号', '列', '原值', '原因']);

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../platform/exceljs.js';
-import { readRows } from './read-rows.js';
+import { isUtf8, readRows } from './read-rows.js';
 
 const NAMES = ['董永祥', '鄭國強', '欧阳娜娜', '李　娜', '王伟', '𠮷田', '张三丰'];
 
@@ -31,5 +31,15 @@ describe('reading a large xlsx', () => {
     const read: string[][] = [];
     for await (const row of readRows(Readable.from([file]))) read.push(row.cells.map(String));
     expect(read).toEqual(rows);
+  });
+});
+
+describe('telling UTF-8 from GB18030', () => {
+  // The sample is whatever the first read returned, so it may end anywhere inside a character.
+  it('takes UTF-8 cut at any byte for UTF-8, and GB18030 Chinese for not', () => {
+    const utf8 = Buffer.from('姓名,身份证号,工作单位\n董永祥,420106199001011234,武汉重型机床厂\n'.repeat(20));
+    for (let end = utf8.length - 12; end <= utf8.length; end++) expect(isUtf8(utf8.subarray(0, end)), `cut at ${end}`).toBe(true);
+    const gb18030 = Buffer.from('d0d5c3fb2cc9edb7ddd6a4bac5', 'hex'); // 姓名,身份证号 in GB18030
+    expect(isUtf8(gb18030)).toBe(false);
   });
 });

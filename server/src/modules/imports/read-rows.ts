@@ -53,10 +53,10 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.some((b) => b < 9);
 }
 
-/** Valid UTF-8, allowing a multi-byte character cut at the end of the sample. */
-function isUtf8(bytes: Buffer): boolean {
+/** Valid UTF-8, allowing a multi-byte character cut at the end of the sample (stream mode keeps it pending). */
+export function isUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 4)));
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

@@ -492,6 +492,7 @@ export const enUS: Messages = {
     failedTitle: 'Import failed',
     downloadReport: 'Download the error report',
     fatalTitle: 'The file could not be read to the end',
+    percentRead: '{{percent}}% of the file read',
     backToList: 'Back to the worker list',
     again: 'Import another file',
     jobMissing: 'This import job cannot be found',

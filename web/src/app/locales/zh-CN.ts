@@ -484,6 +484,7 @@ export const zhCN = {
     failedTitle: '导入失败',
     downloadReport: '下载错误报告',
     fatalTitle: '文件未能读完',
+    percentRead: '已读取文件的 {{percent}}%',
     backToList: '返回职工列表',
     again: '再导入一个文件',
     jobMissing: '找不到这个导入任务',

@@ -14,6 +14,7 @@ import {
   Col,
   Descriptions,
   Flex,
+  Progress,
   Result,
   Row,
   Select,
@@ -277,6 +278,13 @@ function ProgressStep({ view }: { view: ImportJobView }) {
           {phase}
         </Typography.Text>
       </Flex>
+      <Progress
+        percent={view.percent ?? 0}
+        status="active"
+        style={{ maxWidth: 560 }}
+        aria-label={t('imports.percentRead', { percent: view.percent ?? 0 })}
+        data-testid="import-progress"
+      />
       <Counts counts={view.counts} showProcessed />
       <Typography.Text type="secondary">{t('imports.running')}</Typography.Text>
     </Flex>

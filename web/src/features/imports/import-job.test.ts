@@ -23,6 +23,13 @@ describe('importJobView', () => {
     expect(view).toMatchObject({ stage: 'running', counts: { processed: 40, imported: 30, updated: 0, unchanged: 0, rejected: 2 } });
   });
 
+  it('shows how much of the file is read, never 100% before the job is done', () => {
+    expect(importJobView(job({ progress: { processed: 10, bytesRead: 250, bytesTotal: 1000 } })).percent).toBe(25);
+    expect(importJobView(job({ progress: { processed: 10, bytesRead: 1000, bytesTotal: 1000 } })).percent).toBe(99);
+    expect(importJobView(job({ progress: { processed: 10 } })).percent).toBeUndefined();
+    expect(importJobView(job({ progress: { processed: 0, bytesRead: 0, bytesTotal: 0 } })).percent).toBeUndefined();
+  });
+
   it('carries the import result once the job succeeded', () => {
     expect(importJobView(job({ status: 'succeeded', result })).result).toEqual(result);
   });

@@ -10,12 +10,16 @@ const ImportProgressSchema = z.object({
   rejected: z.number().catch(0),
   total: z.number().optional().catch(undefined),
   phase: z.string().optional().catch(undefined),
+  bytesRead: z.number().optional().catch(undefined),
+  bytesTotal: z.number().optional().catch(undefined),
 });
 export type ImportCounts = z.infer<typeof ImportProgressSchema>;
 
 export type ImportJobView = {
   stage: 'queued' | 'running' | 'done' | 'failed';
   counts: ImportCounts;
+  /** How much of the file has been read, 0–100, once the job reports it. */
+  percent?: number;
   /** Present once the job has succeeded. */
   result?: ImportResult;
   error: string | null;
@@ -28,7 +32,11 @@ export const isSettled = (job: Pick<Job, 'status'> | undefined) => job !== undef
 export function importJobView(job: Job): ImportJobView {
   const counts = ImportProgressSchema.parse(job.progress ?? {});
   if (job.status === 'queued') return { stage: 'queued', counts, error: null };
-  if (job.status === 'running') return { stage: 'running', counts, error: null };
+  if (job.status === 'running') {
+    const { bytesRead, bytesTotal } = counts;
+    const percent = bytesRead !== undefined && bytesTotal ? Math.min(99, Math.floor((bytesRead / bytesTotal) * 100)) : undefined;
+    return { stage: 'running', counts, percent, error: null };
+  }
   if (job.status === 'succeeded') {
     const result = ImportResultSchema.safeParse(job.result);
     if (result.success) return { stage: 'done', counts, result: result.data, error: null };
