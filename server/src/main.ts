@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
 import type { Config } from './config.js';
-import { DEMO_JOB, jobHandlers } from './jobs.js';
+import { DEMO_JOB, jobHandlers, RECURRING_JOBS } from './jobs.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import * as authService from './modules/users/auth.service.js';
@@ -68,7 +68,13 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     const { demoLoaded } = await prepareData(runtime, config, config.demoScale, { inBackground: true });
     app = await buildApp({ config, database: runtime.database, cipher: runtime.cipher });
     await app.listen({ port: config.port, host: config.host });
-    runner = new JobRunner({ db: runtime.database.db, cipher: runtime.cipher, log: app.log, handlers: jobHandlers(runtime.database) });
+    runner = new JobRunner({
+      db: runtime.database.db,
+      cipher: runtime.cipher,
+      log: app.log,
+      handlers: jobHandlers(runtime.database),
+      recurring: RECURRING_JOBS,
+    });
     runner.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
