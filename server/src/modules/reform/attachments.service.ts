@@ -17,7 +17,7 @@ export function sniffDocument(head: Buffer, fileName: string): typeof PDF | type
   return undefined;
 }
 
-type IncomingFile = { stream: AsyncIterable<Buffer>; fileName: string; contentType?: string };
+type IncomingFile = { stream: AsyncIterable<Buffer> | Iterable<Buffer>; fileName: string; contentType?: string };
 
 /**
  * Stores an uploaded policy text or evidence file (PDF or DOCX, size-limited) for the actor to attach

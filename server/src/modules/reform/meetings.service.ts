@@ -1,6 +1,7 @@
 import type { CreateTask, MeetingDetail, MeetingKind, MeetingSummary, SaveMeeting, TaskDetail } from '@changai/contracts';
+import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
-import { hasPermission, scopeFor } from '../../platform/auth/scope.js';
+import { hasPermission, type Scope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
@@ -51,17 +52,25 @@ const toSummary = (r: Row): MeetingSummary => ({
   decisionCount: Number(r.decisionCount ?? 0),
 });
 
-export async function list(ctx: Ctx, query: { year?: number; limit: number; offset: number }) {
+/** Meetings a scope took part in: hosted or attended by a unit within it. */
+function involving(scope: Scope) {
+  if (scope.kind === 'all') return sql<boolean>`true`;
+  if (scope.kind === 'self') return sql<boolean>`false`;
+  const like = `${scope.path}%`;
+  return sql<boolean>`(o.path like ${like} or exists (
+    select 1 from meeting_attendees a join orgs ao on ao.id = a.org_id where a.meeting_id = m.id and ao.path like ${like}))`;
+}
+
+export async function list(ctx: Ctx, query: { year?: number; limit: number; offset: number; involving?: Scope }) {
   scopeFor(ctx.actor, 'meetings:read');
-  const filtered = summaries(ctx.db).$if(query.year !== undefined, (q) =>
-    q.where('m.heldOn', '>=', `${query.year}-01-01`).where('m.heldOn', '<=', `${query.year}-12-31`),
-  );
+  const filtered = summaries(ctx.db)
+    .$if(query.year !== undefined, (q) => q.where('m.heldOn', '>=', `${query.year}-01-01`).where('m.heldOn', '<=', `${query.year}-12-31`))
+    .$if(query.involving !== undefined, (q) => q.where(involving(query.involving as Scope)));
   const [rows, total] = await Promise.all([
     filtered.orderBy('m.heldOn', 'desc').orderBy('m.id').limit(query.limit).offset(query.offset).execute(),
     ctx.db
-      .selectFrom('meetings as m')
+      .selectFrom(filtered.as('x'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .$if(query.year !== undefined, (q) => q.where('m.heldOn', '>=', `${query.year}-01-01`).where('m.heldOn', '<=', `${query.year}-12-31`))
       .executeTakeFirst(),
   ]);
   return { items: rows.map(toSummary), total: Number(total?.n ?? 0) };

@@ -73,7 +73,7 @@ export async function yearSummary(ctx: Ctx, year: number, locale: Locale): Promi
       where p."periodDue" >= ${from}::date and p."periodDue" < ${asOf}::date and t.status <> 'cancelled'
         and (t.status = 'in_progress' or p."reportId" is not null)`.execute(ctx.db),
     hasPermission(ctx.actor, 'meetings:read')
-      ? meetingsService.list(ctx, { year, limit: 50, offset: 0 })
+      ? meetingsService.list(ctx, { year, limit: 50, offset: 0, involving: scope })
       : Promise.resolve({ items: [], total: 0 }),
     ctx.db
       .selectFrom('supervisionNotices as n')
