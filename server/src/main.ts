@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { DEMO_JOB, jobHandlers, RECURRING_JOBS } from './jobs.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
+import { loadReformDemo } from './modules/reform/reform.demo.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
@@ -40,6 +41,7 @@ export async function prepareData(
   if (!(await getSetting(db, 'demo.loaded'))) {
     if (!(await authService.needsSetup(ctx))) return { demoLoaded: false };
     await loadDemoData(ctx);
+    await loadReformDemo(ctx);
     await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
   }
   if (demoScale > 0 && (await demoService.demoScale(ctx)) === null) {

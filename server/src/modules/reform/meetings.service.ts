@@ -144,7 +144,17 @@ export async function create(ctx: Ctx, input: SaveMeeting): Promise<MeetingDetai
 /** A task set to carry out a meeting decision; it links back to the decision. */
 export async function createTask(ctx: Ctx, decisionId: string, input: CreateTask): Promise<TaskDetail> {
   scopeFor(ctx.actor, 'meetings:read');
-  const decision = await ctx.db.selectFrom('meetingDecisions').select(['id', 'text']).where('id', '=', decisionId).executeTakeFirst();
+  const decision = await ctx.db
+    .selectFrom('meetingDecisions as d')
+    .innerJoin('meetings as m', 'm.id', 'd.meetingId')
+    .select(['d.id', 'd.text', 'm.hostOrgId'])
+    .where('d.id', '=', decisionId)
+    .executeTakeFirst();
   if (!decision) throw new NotFoundError('decision');
-  return tasksService.create(ctx, { ...input, description: input.description || decision.text }, { decisionId });
+  // A user issues it from their own unit; the system on behalf of the meeting's host.
+  return tasksService.create(
+    ctx,
+    { ...input, description: input.description || decision.text },
+    { decisionId, issuerOrgId: decision.hostOrgId },
+  );
 }
