@@ -227,7 +227,7 @@ const ENTITY_NAMES: Catalog = {
   worker: { 'zh-CN': '职工', 'en-US': 'worker' },
   credential: { 'zh-CN': '证书', 'en-US': 'credential' },
   upload: { 'zh-CN': '文件', 'en-US': 'file' },
-  job: { 'zh-CN': '后台作业', 'en-US': 'job' },
+  job: { 'zh-CN': '后台任务', 'en-US': 'job' },
   policy: { 'zh-CN': '政策', 'en-US': 'policy' },
   task: { 'zh-CN': '改革任务', 'en-US': 'reform task' },
   report: { 'zh-CN': '进展报告', 'en-US': 'progress report' },
