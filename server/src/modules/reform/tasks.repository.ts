@@ -377,13 +377,14 @@ export function periodRows(scopeSql: Expression<SqlBool>, opts: { dueBefore?: st
   return sql<{
     taskId: string;
     period: string;
+    periodStart: string;
     periodDue: string;
     reportId: string | null;
     reportStatus: string | null;
     firstSubmittedAt: Date | null;
     returnReason: string | null;
   }>`
-    select t.id as "taskId", p.period, p.period_due as "periodDue", r.id as "reportId", r.status as "reportStatus",
+    select t.id as "taskId", p.period, to_char(p.period_start, 'YYYY-MM-DD') as "periodStart", p.period_due as "periodDue", r.id as "reportId", r.status as "reportStatus",
       r.first_submitted_at as "firstSubmittedAt", r.return_reason as "returnReason"
     from reform_tasks t
       join orgs o on o.id = t.org_id
@@ -391,6 +392,7 @@ export function periodRows(scopeSql: Expression<SqlBool>, opts: { dueBefore?: st
       cross join lateral (
         select
           case when t.report_cycle = 'monthly' then to_char(g, 'YYYY-MM') else to_char(g, 'YYYY') || '-Q' || to_char(g, 'Q') end as period,
+          greatest(g::date, t.starts_on) as period_start,
           least((g + case when t.report_cycle = 'monthly' then interval '1 month' else interval '3 months' end - interval '1 day')::date, t.due_on) as period_due
         from generate_series(
           date_trunc(case when t.report_cycle = 'monthly' then 'month' else 'quarter' end, t.starts_on::timestamp),

@@ -21,7 +21,7 @@ import type {
   TaskStatus,
   TaskSummary,
 } from '@changai/contracts';
-import { addDays, daysBetween, findPeriod, reportPeriods } from '@changai/domain';
+import { daysBetween, findPeriod, reportPeriods } from '@changai/domain';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit.js';
@@ -529,9 +529,6 @@ export async function openReportAttachment(ctx: Ctx, attachmentId: string) {
   });
 }
 
-/** Days ahead within which a period's report shows as due in the inbox. */
-const INBOX_AHEAD_DAYS = 31;
-
 /**
  * A unit's inbox: reports its tasks owe (due soon, overdue, returned for correction) and reports on
  * the tasks it issued that wait for its review.
@@ -542,10 +539,9 @@ export async function inbox(ctx: Ctx): Promise<Inbox> {
   if (ctx.actor.kind !== 'user') return empty;
   const orgId = ctx.actor.orgId;
   const asOf = today(ctx);
-  const { rows } = await tasks
-    .periodRows(sql<boolean>`t.org_id = ${orgId}`, { dueBefore: addDays(asOf, INBOX_AHEAD_DAYS) })
-    .execute(ctx.db);
-  const owed = rows.filter((r) => r.reportId === null || r.reportStatus === 'returned');
+  const { rows } = await tasks.periodRows(sql<boolean>`t.org_id = ${orgId}`).execute(ctx.db);
+  // Periods that have begun and still want a report (none filed, or returned for correction).
+  const owed = rows.filter((r) => r.periodStart <= asOf && (r.reportId === null || r.reportStatus === 'returned'));
   const review = await ctx.db
     .selectFrom('reformReports as r')
     .innerJoin('reformTasks as t', 't.id', 'r.taskId')

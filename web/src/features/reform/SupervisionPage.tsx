@@ -67,7 +67,12 @@ export function SupervisionPage() {
           </Col>
         ))}
       </Row>
-      <Card title={t('reform.supervision.overdueTasks')} style={{ marginBottom: 16 }} aria-label={t('reform.supervision.overdueTasks')}>
+      <Card
+        title={t('reform.supervision.overdueTasks')}
+        style={{ marginBottom: 16 }}
+        role="region"
+        aria-label={t('reform.supervision.overdueTasks')}
+      >
         {b && b.overdueTasks.length === 0 ? (
           <Typography.Text type="secondary">{t('reform.supervision.noOverdue')}</Typography.Text>
         ) : (
