@@ -251,6 +251,20 @@ describe('reform tasks and progress reports', () => {
     expect(task.periods.at(-1)?.period).toBe('2027-Q2');
   });
 
+  it('lists the current period as due in the inbox from its first day, however far its end', async () => {
+    t.clock.now = new Date('2026-04-01T08:00:00Z');
+    const office = await signIn(t.app, 'admin', 'Changai@2026');
+    const lead = await signIn(t.app, 'renshe', 'Changai@2026');
+    const task = TaskDetailSchema.parse(
+      (await office.post('/api/v1/tasks', taskBody({ title: '二季度任务', startsOn: '2026-04-01', dueOn: '2026-12-31' }))).json(),
+    );
+    const inbox = InboxSchema.parse((await lead.get('/api/v1/tasks/inbox')).json());
+    expect(inbox.items.filter((i) => i.task.id === task.id).map((i) => [i.kind, i.period, i.dueOn])).toEqual([
+      ['due', '2026-Q2', '2026-06-30'],
+    ]);
+    t.clock.now = new Date('2026-03-01T08:00:00Z');
+  });
+
   it('completes a task when a 100% report is accepted', async () => {
     const task = TaskDetailSchema.parse(
       (

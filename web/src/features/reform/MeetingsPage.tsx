@@ -27,7 +27,7 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/use-session';
 import { TaskStatusTag } from './reform-tags';
-import { TaskFormModal } from './TaskFormModal';
+import { OrgListPicker, TaskFormModal } from './TaskFormModal';
 import { useCreateMeeting, useMeeting, useMeetings } from './use-reform';
 
 /** 会议记录: the leading group's meetings, their minutes and decisions, and the tasks set from them. */
@@ -213,6 +213,9 @@ function MeetingFormModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="hostOrgId" label={t('reform.meetings.hostOrg')} rules={required}>
           <OrgPicker />
+        </Form.Item>
+        <Form.Item name="attendeeOrgIds" label={t('reform.meetings.attendees')}>
+          <OrgListPicker />
         </Form.Item>
         <Form.Item name="minutes" label={t('reform.meetings.minutes')}>
           <Input.TextArea rows={4} />

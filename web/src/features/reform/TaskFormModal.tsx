@@ -76,7 +76,7 @@ export function TaskFormModal({ onClose, decision }: { onClose: () => void; deci
           <OrgPicker aria-label={t('reform.tasks.leadOrg')} />
         </Form.Item>
         <Form.Item name="coUnitIds" label={t('reform.tasks.coUnits')}>
-          <CoUnitPicker />
+          <OrgListPicker />
         </Form.Item>
         <Form.Item name="range" label={`${t('reform.tasks.startsOn')} – ${t('reform.tasks.dueOn')}`} rules={required}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
@@ -99,8 +99,8 @@ export function TaskFormModal({ onClose, decision }: { onClose: () => void; deci
   );
 }
 
-/** Several co-units, one picked at a time. */
-function CoUnitPicker({ value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+/** Several orgs (co-units, attending units), one picked at a time. */
+export function OrgListPicker({ value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
   const ids = value ?? [];
   return (
     <>
