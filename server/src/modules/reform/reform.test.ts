@@ -8,11 +8,11 @@ import {
   TaskPageSchema,
   YearSummarySchema,
 } from '@changai/contracts';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeUser, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import { loadDemoData } from '../../cli/demo-data.js';
+import ExcelJS, { type ExcelBuffer } from '../../platform/exceljs.js';
 
 let t: TestApp;
 let admin: Client;
@@ -433,7 +433,7 @@ describe('meetings and the year-end summary', () => {
     const xlsx = await admin.get('/api/v1/reform/summary/export?year=2020');
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['2020年度总结', '当年出台政策', '分领域任务']);
     expect(String(workbook.worksheets[0]?.getCell('B2').value)).toBe(summary.paragraph);
     expect((await admin.get('/api/v1/reform/summary?year=1')).statusCode).toBe(400);

@@ -1,10 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { type Locale, REFORM_AREAS, type ReformArea, type YearSummary } from '@changai/contracts';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
+import ExcelJS from '../../platform/exceljs.js';
 import * as workersService from '../workers/workers.service.js';
 import * as meetingsService from './meetings.service.js';
 import * as policiesService from './policies.service.js';
