@@ -19,6 +19,14 @@ export const PERMISSIONS = [
   'workers:import',
   'workers:export',
   'jobs:read',
+  'policies:read',
+  'policies:manage',
+  'tasks:read',
+  'tasks:manage',
+  'tasks:report',
+  'tasks:review',
+  'meetings:read',
+  'meetings:manage',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

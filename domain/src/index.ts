@@ -6,6 +6,7 @@ export * from './masking.js';
 export * from './names.js';
 export * from './normalize.js';
 export * from './occupations.js';
+export * from './reform-periods.js';
 export * from './registry-rules.js';
 export * from './skill-levels.js';
 export * from './titles.js';

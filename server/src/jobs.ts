@@ -1,5 +1,6 @@
 import * as demoService from './modules/demo/demo.service.js';
 import { IMPORT_JOB, runWorkerImport } from './modules/imports/imports.service.js';
+import * as supervisionService from './modules/reform/supervision.service.js';
 import type { Database } from './platform/db/database.js';
 import type { JobHandler } from './platform/jobs.js';
 
@@ -9,9 +10,13 @@ export const DEMO_JOB = 'demo.registry';
 export function jobHandlers(database: Database): Record<string, JobHandler> {
   return {
     [IMPORT_JOB]: runWorkerImport,
+    [supervisionService.SWEEP_JOB]: (ctx) => supervisionService.sweep(ctx),
     [DEMO_JOB]: (ctx, job, report) =>
       demoService.loadRegistry(ctx, database, (job.payload as { scale: number }).scale, (processed, total) => {
         void report({ processed, total, phase: 'loading' });
       }),
   };
 }
+
+/** Jobs every deployment queues on a schedule; one instance wins each round. */
+export const RECURRING_JOBS = [{ kind: supervisionService.SWEEP_JOB, everyMs: supervisionService.SWEEP_EVERY_MS }];

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, loadDemoData } from './cli/demo-data.js';
 import type { Config } from './config.js';
-import { DEMO_JOB, jobHandlers } from './jobs.js';
+import { DEMO_JOB, jobHandlers, RECURRING_JOBS } from './jobs.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
+import { loadReformDemo } from './modules/reform/reform.demo.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
@@ -40,6 +41,7 @@ export async function prepareData(
   if (!(await getSetting(db, 'demo.loaded'))) {
     if (!(await authService.needsSetup(ctx))) return { demoLoaded: false };
     await loadDemoData(ctx);
+    await loadReformDemo(ctx);
     await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
   }
   if (demoScale > 0 && (await demoService.demoScale(ctx)) === null) {
@@ -68,7 +70,13 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     const { demoLoaded } = await prepareData(runtime, config, config.demoScale, { inBackground: true });
     app = await buildApp({ config, database: runtime.database, cipher: runtime.cipher });
     await app.listen({ port: config.port, host: config.host });
-    runner = new JobRunner({ db: runtime.database.db, cipher: runtime.cipher, log: app.log, handlers: jobHandlers(runtime.database) });
+    runner = new JobRunner({
+      db: runtime.database.db,
+      cipher: runtime.cipher,
+      log: app.log,
+      handlers: jobHandlers(runtime.database),
+      recurring: RECURRING_JOBS,
+    });
     runner.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

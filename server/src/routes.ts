@@ -5,6 +5,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { reformRoutes } from './modules/reform/reform.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { workersRoutes } from './modules/workers/workers.routes.js';
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance, deps: { database: Dat
   await app.register(workersRoutes);
   await app.register(importsRoutes);
   await app.register(auditRoutes);
+  await app.register(reformRoutes);
 }

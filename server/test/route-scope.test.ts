@@ -1,6 +1,10 @@
 import { type Permission, ROLES, type Role } from '@changai/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as networkService from '../src/modules/network/network.service.js';
+import * as attachmentsService from '../src/modules/reform/attachments.service.js';
+import * as meetingsService from '../src/modules/reform/meetings.service.js';
+import * as policiesService from '../src/modules/reform/policies.service.js';
+import * as tasksService from '../src/modules/reform/tasks.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
 import { enqueue } from '../src/platform/jobs.js';
@@ -26,6 +30,14 @@ const outside = {
   credentialId: '',
   uploadId: '',
   jobId: '',
+  taskId: '',
+  reportId: '',
+  milestoneId: '',
+  attachmentId: '',
+  policyId: '',
+  policyAttachmentId: '',
+  meetingId: '',
+  decisionId: '',
 };
 const inside = { orgId: '' };
 
@@ -50,6 +62,58 @@ beforeAll(async () => {
     maxBytes: 1000,
   });
   const job = await enqueue(t.database.db, { kind: 'noop', payload: {}, createdBy: outUser.id, orgId: out.id });
+  const pdf = () => [Buffer.from('%PDF-1.4\n%%EOF\n')];
+  const policyFile = await attachmentsService.upload(t.system, { stream: pdf(), fileName: 'p.pdf' });
+  const policy = await policiesService.create(t.system, {
+    title: '外部政策',
+    issuers: '宜昌市人民政府',
+    issuedOn: '2020-01-01',
+    category: 'skills',
+    status: 'in_force',
+    fullText: '',
+    attachmentIds: [policyFile.uploadId],
+  });
+  const task = await tasksService.create(
+    t.system,
+    {
+      area: 'skills',
+      title: '外部任务',
+      description: '',
+      orgId: out.id,
+      coUnitIds: [],
+      reportCycle: 'quarterly',
+      startsOn: '2026-01-01',
+      dueOn: '2026-12-31',
+      milestones: [{ title: '节点', dueOn: '2026-06-30' }],
+    },
+    { issuerOrgId: out.id },
+  );
+  const evidence = await attachmentsService.upload(t.system, { stream: pdf(), fileName: 'e.pdf' });
+  const reported = await tasksService.submitReport(t.system, task.id, {
+    period: '2026-Q1',
+    text: '外部报告',
+    percent: 10,
+    attachmentIds: [evidence.uploadId],
+  });
+  const meeting = await meetingsService.create(t.system, {
+    title: '外部会议',
+    kind: 'coordination',
+    heldOn: '2026-01-10',
+    hostOrgId: out.id,
+    attendeeOrgIds: [],
+    minutes: '',
+    decisions: ['外部决定'],
+  });
+  Object.assign(outside, {
+    taskId: task.id,
+    reportId: reported.reports[0]?.id,
+    milestoneId: task.milestones[0]?.id,
+    attachmentId: reported.reports[0]?.attachments[0]?.id,
+    policyId: policy.id,
+    policyAttachmentId: policy.attachments[0]?.id,
+    meetingId: meeting.id,
+    decisionId: meeting.decisions[0]?.id,
+  });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -70,7 +134,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Routes that act on nothing that exists yet (a new upload, the blank template): no outside row to aim at. */
-const NO_TARGET = new Set(['POST /api/v1/imports/workers', 'GET /api/v1/imports/workers/template']);
+const NO_TARGET = new Set([
+  'POST /api/v1/imports/workers',
+  'GET /api/v1/imports/workers/template',
+  'POST /api/v1/policies/files',
+  'POST /api/v1/reports/files',
+  // Province-wide by nature: refused (403) to any narrower grant.
+  'POST /api/v1/supervision/sweep',
+]);
 
 /** A valid request for each route, aimed at rows outside the Wuhan subtree. */
 function sample(method: string, url: string): { url: string; payload?: unknown } | undefined {
@@ -82,7 +153,21 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':workerId', outside.workerId)
     .replace(':credentialId', outside.credentialId)
     .replace(':uploadId', outside.uploadId)
-    .replace(':jobId', outside.jobId);
+    .replace(':jobId', outside.jobId)
+    .replace(':taskId', outside.taskId)
+    .replace(':reportId', outside.reportId)
+    .replace(':milestoneId', outside.milestoneId)
+    .replace(':attachmentId', url.startsWith('/api/v1/policies') ? outside.policyAttachmentId : outside.attachmentId)
+    .replace(':policyId', outside.policyId)
+    .replace(':meetingId', outside.meetingId)
+    .replace(':decisionId', outside.decisionId);
+  const task = {
+    area: 'skills',
+    title: '越权任务',
+    orgId: outside.orgId,
+    startsOn: '2026-01-01',
+    dueOn: '2026-12-31',
+  };
   const bodies: Record<string, unknown> = {
     'POST /api/v1/auth/logout': undefined,
     'GET /api/v1/auth/session': undefined,
@@ -127,6 +212,32 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/imports/workers': undefined,
     'GET /api/v1/imports/workers/template': undefined,
     'GET /api/v1/uploads/:uploadId/content': undefined,
+    'GET /api/v1/policies': undefined,
+    'GET /api/v1/policies/:policyId': undefined,
+    'POST /api/v1/policies': { title: '越权', issuers: 'x', issuedOn: '2020-01-01', category: 'skills', leadOrgId: outside.orgId },
+    'PUT /api/v1/policies/:policyId': { title: '越权', issuers: 'x', issuedOn: '2020-01-01', category: 'skills' },
+    'POST /api/v1/policies/files': undefined,
+    'GET /api/v1/policies/attachments/:attachmentId': undefined,
+    'GET /api/v1/tasks': undefined,
+    'GET /api/v1/tasks/inbox': undefined,
+    'GET /api/v1/tasks/:taskId': undefined,
+    'POST /api/v1/tasks': task,
+    'POST /api/v1/tasks/:taskId/hand-down': { orgIds: [inside.orgId] },
+    'POST /api/v1/tasks/:taskId/deadline': { dueOn: '2027-01-31', reason: '越权' },
+    'POST /api/v1/tasks/:taskId/cancel': { reason: '越权' },
+    'POST /api/v1/tasks/milestones/:milestoneId/complete': undefined,
+    'POST /api/v1/tasks/:taskId/reports': { period: '2026-Q1', text: '越权', percent: 50 },
+    'POST /api/v1/reports/:reportId/review': { decision: 'accept' },
+    'POST /api/v1/reports/files': undefined,
+    'GET /api/v1/reports/attachments/:attachmentId': undefined,
+    'GET /api/v1/supervision': undefined,
+    'POST /api/v1/supervision/sweep': undefined,
+    'GET /api/v1/meetings': undefined,
+    'GET /api/v1/meetings/:meetingId': undefined,
+    'POST /api/v1/meetings': { title: '越权', kind: 'special', heldOn: '2026-01-01', hostOrgId: outside.orgId },
+    'POST /api/v1/meetings/decisions/:decisionId/tasks': task,
+    'GET /api/v1/reform/summary': undefined,
+    'GET /api/v1/reform/summary/export': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -135,6 +246,9 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/users': `?q=${outside.username}`,
     'GET /api/v1/workers': `?orgId=${outside.orgId}`,
     'GET /api/v1/workers/export': `?orgId=${outside.orgId}`,
+    'GET /api/v1/tasks': `?orgId=${outside.orgId}`,
+    'GET /api/v1/reform/summary': '?year=2026',
+    'GET /api/v1/reform/summary/export': '?year=2026',
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -152,6 +266,13 @@ async function snapshotOutside() {
     contact: await db.selectFrom('unitContacts').select(['name']).where('id', '=', outside.contactId).executeTakeFirst(),
     worker: await db.selectFrom('workers').select(['name', 'updatedAt']).where('id', '=', outside.workerId).executeTakeFirst(),
     credential: await db.selectFrom('credentials').select(['status']).where('id', '=', outside.credentialId).executeTakeFirst(),
+    task: await db.selectFrom('reformTasks').select(['status', 'dueOn', 'progress']).where('id', '=', outside.taskId).executeTakeFirst(),
+    report: await db.selectFrom('reformReports').select(['status', 'text']).where('id', '=', outside.reportId).executeTakeFirst(),
+    milestone: await db.selectFrom('reformTaskMilestones').select(['doneOn']).where('id', '=', outside.milestoneId).executeTakeFirst(),
+    tasks: await db
+      .selectFrom('reformTasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
     credentials: await db
       .selectFrom('credentials')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -196,6 +317,10 @@ describe('route × role authorization', () => {
       outside.credentialId,
       outside.uploadId,
       outside.jobId,
+      outside.taskId,
+      outside.reportId,
+      outside.milestoneId,
+      outside.attachmentId,
     ];
     const failures: string[] = [];
     let checks = 0;

@@ -4,6 +4,7 @@ import { loadActor } from './auth/sessions.js';
 import type { Ctx, Logger } from './context.js';
 import type { DataCipher } from './crypto.js';
 import type { Db } from './db/database.js';
+import { advanceSetting } from './settings.js';
 
 export type JobRow = { id: string; kind: string; payload: unknown; createdBy: string | null; orgId: string | null; attempts: number };
 
@@ -43,11 +44,15 @@ export async function claimNext(db: Db, kinds: string[], workerId: string, now: 
   return result.rows[0];
 }
 
+/** A job queued every `everyMs` (e.g. the supervision sweep), once per round whichever instance gets there first. */
+export type RecurringJob = { kind: string; everyMs: number };
+
 export type JobRunnerOptions = {
   db: Db;
   cipher: DataCipher;
   log: Logger;
   handlers: Record<string, JobHandler>;
+  recurring?: RecurringJob[];
   now?: () => Date;
   pollMs?: number;
 };
@@ -58,6 +63,7 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #stopped = false;
+  #lastRound = new Map<string, number>();
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -78,10 +84,23 @@ export class JobRunner {
     await this.#running;
   }
 
+  /** Queues each recurring job whose round has come; the round key in app_settings lets one instance win. */
+  async scheduleRecurring(at: Date) {
+    for (const job of this.opts.recurring ?? []) {
+      const round = Math.floor(at.getTime() / job.everyMs);
+      if (this.#lastRound.get(job.kind) === round) continue;
+      this.#lastRound.set(job.kind, round);
+      if (await advanceSetting(this.opts.db, `jobs.round.${job.kind}`, round, at)) {
+        await enqueue(this.opts.db, { kind: job.kind, payload: { round } });
+      }
+    }
+  }
+
   /** Runs at most one job; resolves to its id, or undefined when the queue is empty. */
   async runOnce(): Promise<string | undefined> {
     const { db, log } = this.opts;
     const now = this.opts.now ?? (() => new Date());
+    await this.scheduleRecurring(now()).catch((error) => log.error({ err: error }, 'queueing recurring jobs failed'));
     const job = await claimNext(db, Object.keys(this.opts.handlers), this.workerId, now());
     if (!job) return undefined;
     const handler = this.opts.handlers[job.kind];

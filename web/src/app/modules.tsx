@@ -1,13 +1,41 @@
-import { ApartmentOutlined, AuditOutlined, DeploymentUnitOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DeploymentUnitOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission, Role } from '@changai/contracts';
 import type { ReactNode } from 'react';
 
-export type ModuleKey = 'orgs' | 'network' | 'workers' | 'users' | 'audit' | 'account';
+export type ModuleKey =
+  | 'orgs'
+  | 'network'
+  | 'policies'
+  | 'tasks'
+  | 'supervision'
+  | 'meetings'
+  | 'summary'
+  | 'workers'
+  | 'users'
+  | 'audit'
+  | 'account';
 
 /** The side menu, in order; the first one the actor may open is their home. */
 export const MODULES: { key: ModuleKey; path: string; permission: Permission; icon: ReactNode }[] = [
   { key: 'orgs', path: '/orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { key: 'network', path: '/network', permission: 'network:read', icon: <DeploymentUnitOutlined /> },
+  { key: 'policies', path: '/policies', permission: 'policies:read', icon: <FileTextOutlined /> },
+  { key: 'tasks', path: '/tasks', permission: 'tasks:read', icon: <ScheduleOutlined /> },
+  { key: 'supervision', path: '/supervision', permission: 'tasks:read', icon: <AlertOutlined /> },
+  { key: 'meetings', path: '/meetings', permission: 'meetings:read', icon: <CalendarOutlined /> },
+  { key: 'summary', path: '/summary', permission: 'tasks:read', icon: <BarChartOutlined /> },
   { key: 'workers', path: '/workers', permission: 'workers:read', icon: <IdcardOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },

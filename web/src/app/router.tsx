@@ -55,6 +55,54 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'policies',
+            element: (
+              <RequirePermission permission="policies:read">
+                {page(() => import('../features/reform/PoliciesPage'), 'PoliciesPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <RequirePermission permission="tasks:read">
+                {page(() => import('../features/reform/TasksPage'), 'TasksPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tasks/:taskId',
+            element: (
+              <RequirePermission permission="tasks:read">
+                {page(() => import('../features/reform/TaskDetailPage'), 'TaskDetailPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'supervision',
+            element: (
+              <RequirePermission permission="tasks:read">
+                {page(() => import('../features/reform/SupervisionPage'), 'SupervisionPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'meetings',
+            element: (
+              <RequirePermission permission="meetings:read">
+                {page(() => import('../features/reform/MeetingsPage'), 'MeetingsPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'summary',
+            element: (
+              <RequirePermission permission="tasks:read">
+                {page(() => import('../features/reform/SummaryPage'), 'SummaryPage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'workers',
             element: (
               <RequirePermission permission="workers:read">

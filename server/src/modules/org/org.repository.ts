@@ -191,6 +191,11 @@ export async function countDependents(db: Db, id: string) {
         .select((e) => e.fn.countAll<number>().as('n'))
         .where('orgId', '=', id)
         .as('enterprises'),
+      sql<number>`(select count(*) from reform_tasks where org_id = ${id} or issuer_org_id = ${id})
+        + (select count(*) from reform_task_co_units where org_id = ${id})
+        + (select count(*) from policies where lead_org_id = ${id})
+        + (select count(*) from meetings where host_org_id = ${id})
+        + (select count(*) from meeting_attendees where org_id = ${id})`.as('reform'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -202,6 +207,7 @@ export async function countDependents(db: Db, id: string) {
     contacts: Number(row.contacts),
     workers: Number(row.workers),
     enterprises: Number(row.enterprises),
+    reform: Number(row.reform),
   };
 }
 

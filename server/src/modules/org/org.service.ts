@@ -241,9 +241,13 @@ export async function remove(ctx: Ctx, orgId: string): Promise<void> {
     assertNotOwnScopeRoot(ctx, org);
     const deps = await orgs.countDependents(trx, orgId);
     if (deps.children > 0) throw new ConflictError('org.has_children', { count: deps.children });
-    const refs = Object.entries({ users: deps.users, network: deps.assignments, contacts: deps.contacts, workers: deps.workers }).filter(
-      ([, n]) => n > 0,
-    );
+    const refs = Object.entries({
+      users: deps.users,
+      network: deps.assignments,
+      contacts: deps.contacts,
+      workers: deps.workers,
+      reform: deps.reform,
+    }).filter(([, n]) => n > 0);
     if (refs.length > 0) {
       throw new ConflictError('org.is_referenced', {
         count: refs.reduce((sum, [, n]) => sum + n, 0),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 // PGlite has one connection; Kysely queues its use (adapter.supportsMultipleConnections is false),
 // so concurrent requests never share a transaction (database.test.ts checks it on both engines).
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -81,6 +82,9 @@ const parsers = {
   [INT8_OID]: (v: string) => Number(v),
 };
 
+/** Contrib modules PGlite loads (PostgreSQL has them installed): trigram search of Chinese text. */
+const extensions = { pg_trgm };
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({
@@ -140,9 +144,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let pglite: PGlite;
   if ('dataDir' in target) {
     fs.mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir, { parsers, loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create(target.dataDir, { parsers, extensions, loadDataDir: target.loadDataDir });
   } else {
-    pglite = await PGlite.create({ parsers, loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create({ parsers, extensions, loadDataDir: target.loadDataDir });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [new CamelCasePlugin()] });
   const copy = async (table: string, columns: string[], batches: AsyncIterable<string>, options: CopyOptions = {}) => {

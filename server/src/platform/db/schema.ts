@@ -110,6 +110,30 @@ export interface Jobs {
   status: Generated<string>;
 }
 
+export interface MeetingAttendees {
+  meetingId: string;
+  orgId: string;
+}
+
+export interface MeetingDecisions {
+  id: Generated<string>;
+  meetingId: string;
+  seq: number;
+  text: string;
+}
+
+export interface Meetings {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  heldOn: string;
+  hostOrgId: string;
+  id: Generated<string>;
+  kind: string;
+  location: string | null;
+  minutes: Generated<string>;
+  title: string;
+}
+
 export interface NetworkAssignments {
   createdAt: Generated<Timestamp>;
   effectiveFrom: string;
@@ -133,6 +157,108 @@ export interface Orgs {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface Policies {
+  category: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  docNumber: string | null;
+  fullText: Generated<string>;
+  id: Generated<string>;
+  issuedOn: string;
+  issuers: string;
+  leadOrgId: string | null;
+  searchText: Generated<string | null>;
+  status: Generated<string>;
+  summary: string | null;
+  supersedesId: string | null;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface ReformAttachments {
+  contentType: string;
+  createdAt: Generated<Timestamp>;
+  fileName: string;
+  id: Generated<string>;
+  policyId: string | null;
+  reportId: string | null;
+  sizeBytes: number;
+  uploadId: string;
+}
+
+export interface ReformDeadlineChanges {
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  fromDate: string;
+  id: Generated<string>;
+  reason: string;
+  seq: Generated<number>;
+  taskId: string;
+  toDate: string;
+}
+
+export interface ReformReportReviews {
+  decision: string;
+  id: Generated<string>;
+  reason: string | null;
+  reportId: string;
+  reviewedAt: Timestamp;
+  reviewedBy: string | null;
+  seq: Generated<number>;
+}
+
+export interface ReformReports {
+  dueOn: string;
+  firstSubmittedAt: Timestamp;
+  id: Generated<string>;
+  percent: number;
+  period: string;
+  returnReason: string | null;
+  reviewedAt: Timestamp | null;
+  reviewedBy: string | null;
+  status: Generated<string>;
+  submissions: Generated<number>;
+  submittedAt: Timestamp;
+  submittedBy: string | null;
+  taskId: string;
+  text: string;
+}
+
+export interface ReformTaskCoUnits {
+  orgId: string;
+  taskId: string;
+}
+
+export interface ReformTaskMilestones {
+  doneOn: string | null;
+  dueOn: string;
+  id: Generated<string>;
+  taskId: string;
+  title: string;
+}
+
+export interface ReformTasks {
+  area: string;
+  completedOn: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  decisionId: string | null;
+  description: Generated<string>;
+  dueOn: string;
+  id: Generated<string>;
+  issuerOrgId: string;
+  orgId: string;
+  ownProgress: Generated<number>;
+  parentId: string | null;
+  policyId: string | null;
+  progress: Generated<number>;
+  reportCycle: string;
+  startsOn: string;
+  status: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface Sessions {
   createdAt: Generated<Timestamp>;
   csrfToken: string;
@@ -142,6 +268,17 @@ export interface Sessions {
   lastSeenAt: Generated<Timestamp>;
   userAgent: string | null;
   userId: string;
+}
+
+export interface SupervisionNotices {
+  createdAt: Timestamp;
+  dueOn: string;
+  id: Generated<string>;
+  kind: string;
+  orgId: string;
+  period: Generated<string>;
+  resolvedAt: Timestamp | null;
+  taskId: string;
 }
 
 export interface UnitContacts {
@@ -227,9 +364,21 @@ export interface DB {
   enterprises: Enterprises;
   importTemplates: ImportTemplates;
   jobs: Jobs;
+  meetingAttendees: MeetingAttendees;
+  meetingDecisions: MeetingDecisions;
+  meetings: Meetings;
   networkAssignments: NetworkAssignments;
   orgs: Orgs;
+  policies: Policies;
+  reformAttachments: ReformAttachments;
+  reformDeadlineChanges: ReformDeadlineChanges;
+  reformReportReviews: ReformReportReviews;
+  reformReports: ReformReports;
+  reformTaskCoUnits: ReformTaskCoUnits;
+  reformTaskMilestones: ReformTaskMilestones;
+  reformTasks: ReformTasks;
   sessions: Sessions;
+  supervisionNotices: SupervisionNotices;
   unitContacts: UnitContacts;
   uploadChunks: UploadChunks;
   uploads: Uploads;

@@ -162,6 +162,54 @@ const MESSAGES: Catalog = {
   one_plus_x_level_unknown: { 'zh-CN': '1+X 证书等级应为初级、中级或高级', 'en-US': '1+X levels are elementary, intermediate or advanced' },
   credential_name_required: { 'zh-CN': '请填写证书或荣誉名称', 'en-US': 'Name the certificate or honor' },
   revoked_before_issued: { 'zh-CN': '撤销日期早于发证日期', 'en-US': 'Revoked before it was issued' },
+  'policy.doc_number_taken': {
+    'zh-CN': '文号“{docNumber}”已登记在另一项政策。',
+    'en-US': 'Document number “{docNumber}” is already recorded for another policy.',
+  },
+  'policy.version_cycle': {
+    'zh-CN': '不能把政策设为修订它自己或它的后续版本。',
+    'en-US': 'A policy cannot revise itself or one of its later versions.',
+  },
+  'reform.file_too_large': { 'zh-CN': '文件超过 {mb} MB 上限。', 'en-US': 'The file exceeds the {mb} MB limit.' },
+  'reform.file_type': { 'zh-CN': '只能上传 PDF 或 Word（.docx）文件。', 'en-US': 'Only PDF or Word (.docx) files can be uploaded.' },
+  'reform.file_unknown': {
+    'zh-CN': '附件不存在、未上传完成或不是您上传的文件。',
+    'en-US': 'The attachment does not exist, is incomplete or was not uploaded by you.',
+  },
+  'reform.file_attached': { 'zh-CN': '该文件已作为附件使用。', 'en-US': 'This file is already attached elsewhere.' },
+  'task.not_responsible': {
+    'zh-CN': '只有任务的责任单位可以报送进展。',
+    'en-US': 'Only the responsible unit can report on this task.',
+  },
+  'task.not_issuer': {
+    'zh-CN': '只有任务的交办单位可以审核、调整期限或撤销任务。',
+    'en-US': 'Only the issuing unit can review, change the deadline of or cancel this task.',
+  },
+  'task.closed': { 'zh-CN': '任务已完成或已撤销。', 'en-US': 'The task is completed or cancelled.' },
+  'task.due_before_start': { 'zh-CN': '完成期限不能早于开始日期。', 'en-US': 'The deadline cannot be before the start date.' },
+  'task.too_long': { 'zh-CN': '任务周期不能超过 10 年。', 'en-US': 'A task cannot run longer than 10 years.' },
+  'task.same_deadline': { 'zh-CN': '新期限与当前期限相同。', 'en-US': 'The new deadline is the current one.' },
+  'task.hand_down_target': {
+    'zh-CN': '“{org}”不是本单位所在地区的下级单位，不能交办。',
+    'en-US': '“{org}” is not a unit below this unit’s division; the task cannot be handed down to it.',
+  },
+  'task.already_handed_down': { 'zh-CN': '任务已交办给“{org}”。', 'en-US': 'The task was already handed down to “{org}”.' },
+  'task.copy_due_after_task': {
+    'zh-CN': '下级任务的期限不能晚于本级期限 {dueOn}。',
+    'en-US': 'A handed-down copy cannot be due after the task itself ({dueOn}).',
+  },
+  'task.milestone_done': { 'zh-CN': '该节点已完成。', 'en-US': 'This milestone is already done.' },
+  'report.no_such_period': { 'zh-CN': '任务没有“{period}”这个报送期。', 'en-US': 'The task has no reporting period “{period}”.' },
+  'report.period_not_begun': { 'zh-CN': '报送期“{period}”尚未开始。', 'en-US': 'Reporting period “{period}” has not begun yet.' },
+  'report.awaiting_review': { 'zh-CN': '本期报告已报送，正在等待审核。', 'en-US': 'This period’s report was filed and awaits review.' },
+  'report.already_accepted': { 'zh-CN': '本期报告已通过审核。', 'en-US': 'This period’s report has already been accepted.' },
+  'report.not_awaiting_review': { 'zh-CN': '该报告不在待审核状态。', 'en-US': 'This report is not awaiting review.' },
+  'supervision.province_only': {
+    'zh-CN': '只有省产改办可以运行全省督办检查。',
+    'en-US': 'Only the provincial reform office can run the province-wide supervision check.',
+  },
+  period_format: { 'zh-CN': '报送期格式应为 2026-03 或 2026-Q1', 'en-US': 'A period looks like 2026-03 or 2026-Q1' },
+  return_reason_required: { 'zh-CN': '退回时必须填写原因', 'en-US': 'Give a reason when returning a report' },
   // Field reasons (custom zod messages)
   text_nul: { 'zh-CN': '不能包含空字符（\\0）', 'en-US': 'Must not contain NUL (\\0) characters' },
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', 'en-US': 'Only letters, digits, dots, underscores and hyphens' },
@@ -179,7 +227,14 @@ const ENTITY_NAMES: Catalog = {
   worker: { 'zh-CN': '职工', 'en-US': 'worker' },
   credential: { 'zh-CN': '证书', 'en-US': 'credential' },
   upload: { 'zh-CN': '文件', 'en-US': 'file' },
-  job: { 'zh-CN': '任务', 'en-US': 'job' },
+  job: { 'zh-CN': '后台任务', 'en-US': 'job' },
+  policy: { 'zh-CN': '政策', 'en-US': 'policy' },
+  task: { 'zh-CN': '改革任务', 'en-US': 'reform task' },
+  report: { 'zh-CN': '进展报告', 'en-US': 'progress report' },
+  milestone: { 'zh-CN': '节点', 'en-US': 'milestone' },
+  meeting: { 'zh-CN': '会议', 'en-US': 'meeting' },
+  decision: { 'zh-CN': '会议决定', 'en-US': 'decision' },
+  attachment: { 'zh-CN': '附件', 'en-US': 'attachment' },
 };
 
 /** What may still refer to an org, as named in `org.is_referenced`. */
@@ -188,6 +243,7 @@ const REFERENCE_NAMES: Catalog = {
   network: { 'zh-CN': '改革网络任职', 'en-US': 'network roles' },
   contacts: { 'zh-CN': '联络人', 'en-US': 'contacts' },
   workers: { 'zh-CN': '职工', 'en-US': 'workers' },
+  reform: { 'zh-CN': '政策、改革任务或会议', 'en-US': 'policies, reform tasks or meetings' },
 };
 
 export function hasMessage(key: string): boolean {

@@ -1,3 +1,4 @@
+import { reformEnUS } from '../../features/reform/reform-messages';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -43,6 +44,11 @@ export const enUS: Messages = {
     audit: 'Audit log',
     account: 'My account',
     menu: 'Main menu',
+    policies: 'Policies',
+    tasks: 'Reform tasks',
+    supervision: 'Supervision',
+    meetings: 'Meetings',
+    summary: 'Year-end summary',
   },
   header: {
     demoData: 'Demo data',
@@ -147,6 +153,14 @@ export const enUS: Messages = {
     'workers:import': 'Import worker data',
     'workers:export': 'Export worker data',
     'jobs:read': 'View background jobs',
+    'policies:read': 'Read policies',
+    'policies:manage': 'Maintain policies',
+    'tasks:read': 'Read reform tasks',
+    'tasks:manage': 'Set and manage tasks',
+    'tasks:report': 'Report task progress',
+    'tasks:review': 'Review task progress',
+    'meetings:read': 'Read meetings',
+    'meetings:manage': 'Record meetings',
   },
   scopes: {
     self: 'Own records only',
@@ -549,6 +563,21 @@ export const enUS: Messages = {
     'contact.update': 'Contact updated',
     'contact.delete': 'Contact deleted',
     'personal_data.view': 'Personal data viewed',
+    'policy.create': 'Add policy',
+    'policy.update': 'Change policy',
+    'reform.file_upload': 'Upload attachment',
+    'task.create': 'Set reform task',
+    'task.hand_down': 'Hand task down',
+    'task.deadline': 'Change task deadline',
+    'task.cancel': 'Cancel task',
+    'task.milestone_done': 'Complete milestone',
+    'report.submit': 'File report',
+    'report.resubmit': 'Resubmit report',
+    'report.accept': 'Accept report',
+    'report.return': 'Return report',
+    'supervision.sweep': 'Supervision check',
+    'meeting.create': 'Record meeting',
+    'reform.summary_export': 'Export year-end summary',
   },
   entityTypes: {
     worker: 'Worker',
@@ -558,6 +587,13 @@ export const enUS: Messages = {
     user: 'User',
     network_assignment: 'Network role',
     contact: 'Contact',
+    policy: 'policy',
+    task: 'reform task',
+    report: 'progress report',
+    meeting: 'meeting',
+    upload: 'upload',
+    supervision: 'supervision',
+    summary: 'year-end summary',
   },
   fields: {
     code: 'Code',
@@ -582,4 +618,5 @@ export const enUS: Messages = {
     failures: 'Failures',
     id: 'ID',
   },
+  reform: reformEnUS,
 };

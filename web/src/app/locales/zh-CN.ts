@@ -1,3 +1,4 @@
+import { reformZhCN } from '../../features/reform/reform-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
 export const zhCN = {
   app: {
@@ -42,6 +43,11 @@ export const zhCN = {
     audit: '审计日志',
     account: '个人账户',
     menu: '主菜单',
+    policies: '政策文件',
+    tasks: '改革任务',
+    supervision: '督查督办',
+    meetings: '会议记录',
+    summary: '年度总结',
   },
   header: {
     demoData: '演示数据',
@@ -146,6 +152,14 @@ export const zhCN = {
     'workers:import': '导入职工数据',
     'workers:export': '导出职工数据',
     'jobs:read': '查看后台任务',
+    'policies:read': '查看政策文件',
+    'policies:manage': '维护政策文件',
+    'tasks:read': '查看改革任务',
+    'tasks:manage': '交办和管理任务',
+    'tasks:report': '报送任务进展',
+    'tasks:review': '审核任务进展',
+    'meetings:read': '查看会议记录',
+    'meetings:manage': '登记会议',
   },
   scopes: {
     self: '仅本人',
@@ -541,6 +555,21 @@ export const zhCN = {
     'contact.update': '修改联络人',
     'contact.delete': '删除联络人',
     'personal_data.view': '查看个人敏感信息',
+    'policy.create': '新增政策',
+    'policy.update': '修改政策',
+    'reform.file_upload': '上传附件',
+    'task.create': '新建改革任务',
+    'task.hand_down': '向下交办任务',
+    'task.deadline': '调整任务期限',
+    'task.cancel': '撤销任务',
+    'task.milestone_done': '完成工作节点',
+    'report.submit': '报送进展',
+    'report.resubmit': '重报进展',
+    'report.accept': '通过进展报告',
+    'report.return': '退回进展报告',
+    'supervision.sweep': '督办检查',
+    'meeting.create': '登记会议',
+    'reform.summary_export': '导出年度总结',
   },
   entityTypes: {
     worker: '职工',
@@ -550,6 +579,13 @@ export const zhCN = {
     user: '用户',
     network_assignment: '网络任职',
     contact: '联络人',
+    policy: '政策',
+    task: '改革任务',
+    report: '进展报告',
+    meeting: '会议',
+    upload: '上传文件',
+    supervision: '督查督办',
+    summary: '年度总结',
   },
   fields: {
     code: '代码',
@@ -574,6 +610,7 @@ export const zhCN = {
     failures: '失败次数',
     id: 'ID',
   },
+  reform: reformZhCN,
 };
 
 export type Messages = typeof zhCN;
