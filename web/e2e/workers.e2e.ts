@@ -132,11 +132,12 @@ describe('worker registry', () => {
     await openRegistry(page);
     await visit(page, '/workers/import');
     // 60,000 people registered in Beijing (no demo or other journey uses that region), born 1960–2001:
-    // a file that takes long enough to import for the page to show it part-read.
+    // a file that takes long enough to import for the page to show it part-read. Certified in 2025, so
+    // the 2020 figures other journeys check stay the seed's.
     const rows = Array.from({ length: 60_000 }, (_, i) => {
       const born = new Date(Date.UTC(1960, 0, 1) + (i % 15_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
       const first17 = `110105${born}9${String(1 + (i % 49) * 2).padStart(2, '0')}`;
-      return [`进度${i}`, `${first17}${checkDigit(first17)}`, EMPLOYER, '中级工', '2020-06-01'].join(',');
+      return [`进度${i}`, `${first17}${checkDigit(first17)}`, EMPLOYER, '中级工', '2025-06-01'].join(',');
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'changai-import-')), '大批名单.csv');
     fs.writeFileSync(file, `姓名,身份证号,工作单位,职业技能等级,发证日期\n${rows.join('\n')}\n`);
