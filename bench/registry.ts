@@ -1,5 +1,6 @@
 // npm run bench:registry — registry figures on PGlite (scale BENCH_SCALE, default 0.1) or, with
-// DATABASE_URL, on PostgreSQL (default scale 1). Prints a table, then one JSON line of figures.
+// DATABASE_URL, on PostgreSQL (default scale 1); BENCH_THREADS sets the demo's generating threads.
+// Prints a table, then one JSON line of figures.
 // Never pass/fail: it measures.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,9 @@ import { JobRunner } from '../server/src/platform/jobs.js';
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const figures: Record<string, number | string> = { engine: url ? 'postgres' : 'pglite', scale };
+// Generating threads for the demo load (default: the server's own choice, one per core but one).
+const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined;
+const figures: Record<string, number | string> = { engine: url ? 'postgres' : 'pglite', scale, threads: threads ?? 'default' };
 const log = (...args: unknown[]) => console.log(...args);
 
 async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
@@ -100,7 +103,7 @@ async function main() {
         database,
         scale,
         (w, total) => process.stdout.write(`\r  … ${w.toLocaleString('en')} / ${total.toLocaleString('en')} workers`),
-        { exclusive: true },
+        { exclusive: true, threads },
       ),
     );
     process.stdout.write('\n');
