@@ -349,7 +349,7 @@ export const UnitReviewSchema = z.object({
 });
 export type UnitReview = z.infer<typeof UnitReviewSchema>;
 
-export const DecisionSchema = z.discriminatedUnion('approve', [
+export const ApplicationDecisionSchema = z.discriminatedUnion('approve', [
   z.object({
     approve: z.literal(true),
     certificateNumber: z
@@ -363,7 +363,7 @@ export const DecisionSchema = z.discriminatedUnion('approve', [
   }),
   z.object({ approve: z.literal(false), reason: z.string().trim().min(2).max(500) }),
 ]);
-export type Decision = z.infer<typeof DecisionSchema>;
+export type ApplicationDecision = z.infer<typeof ApplicationDecisionSchema>;
 export const ApplicationParamsSchema = z.object({ applicationId: IdSchema });
 
 // ——— certificates and verification ———

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'meetings:manage',
   'conversion:read',
   'conversion:analyze',
+  'rules:read',
   'rules:manage',
   'applications:submit',
   'applications:review',

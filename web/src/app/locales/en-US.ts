@@ -161,6 +161,13 @@ export const enUS: Messages = {
     'tasks:review': 'Review task progress',
     'meetings:read': 'Read meetings',
     'meetings:manage': 'Record meetings',
+    'conversion:read': 'View conversion evaluations and applications',
+    'conversion:analyze': 'Conversion policy analysis',
+    'rules:read': 'View conversion rules',
+    'rules:manage': 'Maintain conversion rules',
+    'applications:submit': 'Submit conversion applications',
+    'applications:review': 'Employer review of conversion applications',
+    'applications:decide': 'Committee decisions on conversion applications',
   },
   scopes: {
     self: 'Own records only',

@@ -160,6 +160,13 @@ export const zhCN = {
     'tasks:review': '审核任务进展',
     'meetings:read': '查看会议记录',
     'meetings:manage': '登记会议',
+    'conversion:read': '查看贯通评估与申请',
+    'conversion:analyze': '贯通政策分析',
+    'rules:read': '查看贯通规则',
+    'rules:manage': '维护贯通规则',
+    'applications:submit': '提交贯通申请',
+    'applications:review': '用人单位审核贯通申请',
+    'applications:decide': '评审委员会决定贯通申请',
   },
   scopes: {
     self: '仅本人',

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { compilePlan, levelRankOf, verdicts, type WorkerFacts } from '@changai/domain';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
+import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { workerVerdicts } from './eligibility.repository.js';
+
+/** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
+let t: TestApp;
+const pool: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420100')).id });
+  for (let i = 0; i < 5; i++) pool.push((await makeWorker(t.system, { orgId: org.id })).id);
+});
+afterAll(() => t.close());
+
+async function store(workerId: string, facts: WorkerFacts) {
+  const db = t.database.db;
+  await db
+    .updateTable('workers')
+    .set({ occupationCode: facts.occupationCode, isFrontline: facts.isFrontline, employedFrom: facts.employedFrom })
+    .where('id', '=', workerId)
+    .execute();
+  await db.deleteFrom('credentials').where('workerId', '=', workerId).execute();
+  for (const c of facts.credentials) {
+    await db
+      .insertInto('credentials')
+      .values({
+        workerId,
+        regionCode: '420106',
+        kind: c.kind,
+        levelCode: c.levelCode,
+        levelRank: levelRankOf(c.kind, c.levelCode),
+        occupationCode: c.occupationCode,
+        series: c.series,
+        name: c.name,
+        naturalKey: randomUUID(),
+        issuedOn: c.issuedOn,
+        source: 'manual',
+        status: c.status,
+        revokedReason: c.status === 'revoked' ? '测试' : null,
+        revokedOn: c.status === 'revoked' ? c.issuedOn : null,
+      })
+      .execute();
+  }
+}
+
+describe('SQL eligibility engine', () => {
+  it('agrees with the in-memory evaluator on random workers and rule sets', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSetArb,
+        fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }),
+        dateArb,
+        async (ruleSet, workers, asOf) => {
+          for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
+          const plan = compilePlan(ruleSet);
+          const rows = await workerVerdicts(t.database.db, plan, asOf, pool);
+          for (let i = 0; i < pool.length; i++) {
+            const fromSql = rows.find((r) => r.workerId === pool[i])!.pathways.map((p) => [p.pathwayId, p.now, p.from]);
+            const fromMemory = verdicts(plan, workers[i]!, asOf).map((v) => [v.pathwayId, v.outcome === 'eligible', v.eligibleFrom]);
+            expect(fromSql).toEqual(fromMemory);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
