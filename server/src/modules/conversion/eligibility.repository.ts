@@ -14,7 +14,8 @@ import type { Db } from '../../platform/db/database.js';
 const ALWAYS = sql`date '0001-01-01'`;
 
 const textArray = (values: readonly string[]) => sql`${[...values]}::text[]`;
-const plusYears = (date: RawBuilder<unknown>, years: number) => sql`(${date} + make_interval(years => ${years}::int))::date`;
+const plusYears = (date: RawBuilder<unknown>, years: number) =>
+  years === 0 ? sql`${date}` : sql`(${date} + ${sql.lit(`${Math.trunc(years)} years`)}::interval)::date`;
 
 function startsWithAny(column: RawBuilder<unknown>, prefixes: readonly string[]) {
   if (prefixes.length === 0) return sql`false`;
@@ -24,18 +25,25 @@ function startsWithAny(column: RawBuilder<unknown>, prefixes: readonly string[])
   )})`;
 }
 
+/** The credential filter of a holds-atom, except the occupation test (split off below). */
 function credentialMatch(atom: Extract<Atom, { type: 'holds' }>) {
   const parts = [sql`c.kind = ${atom.kind}::text`];
   if (atom.minRank !== null) parts.push(sql`c.level_rank >= ${atom.minRank}::int`);
   if (atom.levels !== null) parts.push(sql`c.level_code = any(${textArray(atom.levels)})`);
   if (atom.names !== null) parts.push(sql`c.name = any(${textArray(atom.names)})`);
-  if (atom.occupationPrefixes !== null)
-    parts.push(startsWithAny(sql`coalesce(c.occupation_code, w.occupation_code)`, atom.occupationPrefixes));
   if (atom.seriesNames !== null) parts.push(sql`c.series = any(${textArray(atom.seriesNames)})`);
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
 const col = (i: number) => sql.ref(`a${i}`);
+
+/** The expression on asOf, over the per-worker booleans b_i = (a_i <= asOf) computed once. */
+function exprNow(expr: Expr): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`${sql.ref(`b${expr.atom}`)}`;
+  if ('not' in expr) return sql<boolean>`(not ${exprNow(expr.not)})`;
+  const parts = ('allOf' in expr ? expr.allOf : expr.anyOf).map(exprNow);
+  return sql<boolean>`(${sql.join(parts, 'allOf' in expr ? sql` and ` : sql` or `)})`;
+}
 
 /** The expression at date T, never null (a missing date means "never"). */
 function exprAt(expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
@@ -71,11 +79,25 @@ function populationFilter(p: Population) {
   return sql.join(parts, sql` and `);
 }
 
-/** One row per worker: the atom dates as a0…an, plus the worker's region and industry division. */
+/**
+ * One row per worker: the atom dates as a0…an, plus the worker's region and industry division.
+ * Credentials are aggregated alone (no join): min(issued_on) per distinct filter, shared by atoms that
+ * differ only in years or in counting from employment, since min(d) + n years = min(d + n years) and
+ * max(min(d), employed_from) = min(max(d, employed_from)). A skill level with no occupation of its own
+ * takes the worker's: a second minimum over those, used when the worker's occupation matches.
+ */
 function atomFacts(plan: Plan, population: Population) {
-  const credentialAtoms = plan.atoms.map((a, i) => [a, i] as const).filter(([a]) => a.type === 'holds');
-  const kinds = [...new Set(credentialAtoms.map(([a]) => (a as Extract<Atom, { type: 'holds' }>).kind))];
-  const workerColumns = plan.atoms.map((atom, i) => {
+  const aggregates = new Map<string, { name: RawBuilder<unknown>; filter: RawBuilder<unknown> }>();
+  const minimum = (key: unknown, filter: RawBuilder<unknown>[]) => {
+    const k = JSON.stringify(key);
+    let found = aggregates.get(k);
+    if (!found) {
+      found = { name: sql.ref(`m${aggregates.size}`), filter: sql.join(filter, sql` and `) };
+      aggregates.set(k, found);
+    }
+    return sql`cr.${found.name}`;
+  };
+  const columns = plan.atoms.map((atom, i) => {
     switch (atom.type) {
       case 'frontline':
         return sql`case when w.is_frontline then ${ALWAYS} end as ${col(i)}`;
@@ -83,37 +105,68 @@ function atomFacts(plan: Plan, population: Population) {
         return sql`case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${ALWAYS} end as ${col(i)}`;
       case 'workYears':
         return sql`${plusYears(sql`w.employed_from`, atom.years)} as ${col(i)}`;
-      default:
-        return sql`cr.${col(i)} as ${col(i)}`;
+      default: {
+        const base = credentialMatch(atom);
+        const spec = { kind: atom.kind, minRank: atom.minRank, levels: atom.levels, names: atom.names, series: atom.seriesNames };
+        let earliest: RawBuilder<unknown>;
+        if (atom.occupationPrefixes === null) earliest = minimum(spec, base);
+        else {
+          const own = minimum({ ...spec, own: atom.occupationPrefixes }, [
+            ...base,
+            startsWithAny(sql`c.occupation_code`, atom.occupationPrefixes),
+          ]);
+          const inherited = minimum({ ...spec, inherited: true }, [...base, sql`c.occupation_code is null`]);
+          earliest = sql`least(${own}, case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${inherited} end)`;
+        }
+        const start = atom.fromWork ? sql`case when ${earliest} is not null then greatest(${earliest}, w.employed_from) end` : earliest;
+        return sql`${plusYears(start, atom.years)} as ${col(i)}`;
+      }
     }
   });
-  const credentialColumns = credentialAtoms.map(([atom, i]) => {
-    const a = atom as Extract<Atom, { type: 'holds' }>;
-    const start = a.fromWork ? sql`greatest(c.issued_on, w.employed_from)` : sql`c.issued_on`;
-    return sql`min(${plusYears(start, a.years)}) filter (where ${credentialMatch(a)}) as ${col(i)}`;
-  });
+  const kinds = [...new Set(plan.atoms.flatMap((a) => (a.type === 'holds' ? [a.kind] : [])))];
+  // A restricted population (a subtree, a few workers) narrows the credentials scanned too.
+  const narrow = population.orgPath !== undefined || population.workerIds !== undefined;
   const credentialsJoin =
-    credentialColumns.length === 0
+    aggregates.size === 0
       ? sql``
       : sql`left join (
-          select c.worker_id, ${sql.join(credentialColumns)}
-          from credentials c join workers w on w.id = c.worker_id
-          where c.status = 'valid' and c.kind = any(${textArray(kinds)}) and ${populationFilter(population)}
+          select c.worker_id, ${sql.join([...aggregates.values()].map((a) => sql`min(c.issued_on) filter (where ${a.filter}) as ${a.name}`))}
+          from credentials c
+          where c.status = 'valid' and c.kind = any(${textArray(kinds)})
+            ${narrow ? sql`and c.worker_id in (select w.id from workers w where ${populationFilter(population)})` : sql``}
           group by c.worker_id
         ) cr on cr.worker_id = w.id`;
   return sql`
-    select w.id, w.region_code, w.industry_division${plan.atoms.length ? sql`, ${sql.join(workerColumns)}` : sql``}
+    select w.id, w.region_code, w.industry_division${columns.length ? sql`, ${sql.join(columns)}` : sql``}
     from workers w
     ${credentialsJoin}
     where ${populationFilter(population)}`;
 }
 
-function pathwayColumns(plan: Plan, asOf: IsoDate, horizon: IsoDate | null) {
+/**
+ * Per worker: now{k} and from{k} for every pathway. Layered with `offset 0` fences so PostgreSQL
+ * computes each atom's boolean once per row instead of inlining it into every pathway expression.
+ */
+function verdictRows(plan: Plan, facts: RawBuilder<unknown>, asOf: IsoDate, horizon: IsoDate | null) {
   const at = sql`${asOf}::date`;
-  return plan.pathways.flatMap((p, k) => [
-    sql`${exprAt(p.whole, at)} as ${sql.ref(`now${k}`)}`,
-    sql`case when ${exprAt(p.whole, at)} then null else ${firstFrom(p.whole, at, horizon)} end as ${sql.ref(`from${k}`)}`,
-  ]);
+  const atoms = plan.atoms.map((_, i) => col(i));
+  const bools = plan.atoms.map((_, i) => sql`coalesce(${col(i)} <= ${at}, false) as ${sql.ref(`b${i}`)}`);
+  const nows = plan.pathways.map((p, k) => sql`${exprNow(p.whole)} as ${sql.ref(`now${k}`)}`);
+  const froms = plan.pathways.map(
+    (p, k) => sql`case when ${sql.ref(`now${k}`)} then null else ${firstFrom(p.whole, at, horizon)} end as ${sql.ref(`from${k}`)}`,
+  );
+  const list = (items: RawBuilder<unknown>[]) => (items.length ? sql`, ${sql.join(items)}` : sql``);
+  return sql`
+    select l3.id, l3.region_code, l3.industry_division ${list(plan.pathways.map((_, k) => sql.ref(`now${k}`)) as never)} ${list(froms)}
+    from (
+      select l2.id, l2.region_code, l2.industry_division ${list(atoms as never)} ${list(nows)}
+      from (
+        select f.id, f.region_code, f.industry_division ${list(atoms.map((a) => sql`f.${a}`))} ${list(bools)}
+        from (${facts}) f
+        offset 0
+      ) l2
+      offset 0
+    ) l3`;
 }
 
 export type WorkerVerdictRow = { id: string } & Record<string, unknown>;
@@ -121,9 +174,7 @@ export type WorkerVerdictRow = { id: string } & Record<string, unknown>;
 /** Per-worker verdicts for a few workers (no horizon): what the property test compares with memory. */
 export async function workerVerdicts(db: Db, plan: Plan, asOf: IsoDate, workerIds: string[]) {
   const facts = atomFacts(plan, { workerIds, employedOnly: false });
-  const { rows } = await sql<WorkerVerdictRow>`
-    select f.id${plan.pathways.length ? sql`, ${sql.join(pathwayColumns(plan, asOf, null))}` : sql``}
-    from (${facts}) f`.execute(db);
+  const { rows } = await sql<WorkerVerdictRow>`select * from (${verdictRows(plan, facts, asOf, null)}) v`.execute(db);
   return rows.map((row) => ({
     workerId: row.id,
     pathways: plan.pathways.map((p, k) => ({
@@ -156,25 +207,7 @@ export async function eligibilityGroups(
   plan: Plan,
   opts: { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions },
 ): Promise<EligibilityGroup[]> {
-  const facts = atomFacts(plan, opts.population);
-  const counts = plan.pathways.flatMap((_, k) => [
-    sql`count(*) filter (where ${sql.ref(`now${k}`)})::int as ${sql.ref(`n${k}`)}`,
-    sql`count(*) filter (where ${sql.ref(`from${k}`)} is not null)::int as ${sql.ref(`s${k}`)}`,
-  ]);
-  const { rows } = await sql<Record<string, unknown>>`
-    select v.prefecture, v.pillar, v.characteristic, v.emerging, count(*)::int as workers
-      ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
-    from (
-      select
-        case when substr(f.region_code, 3, 2) = '90' then f.region_code else substr(f.region_code, 1, 4) || '00' end as prefecture,
-        coalesce(f.industry_division = any(${textArray(opts.categories.pillar)}), false) as pillar,
-        coalesce(f.industry_division = any(${textArray(opts.categories.characteristic)}), false) as characteristic,
-        coalesce(f.industry_division = any(${textArray(opts.categories.emerging)}), false) as emerging
-        ${plan.pathways.length ? sql`, ${sql.join(pathwayColumns(plan, opts.asOf, opts.horizon))}` : sql``}
-      from (${facts}) f
-    ) v
-    group by v.prefecture, v.pillar, v.characteristic, v.emerging
-    order by v.prefecture, v.pillar, v.characteristic, v.emerging`.execute(db);
+  const { rows } = await eligibilityQuery(plan, opts).execute(db);
   return rows.map((r) => ({
     regionCode: r.prefecture as string,
     isPillar: r.pillar as boolean,
@@ -184,6 +217,32 @@ export async function eligibilityGroups(
     now: plan.pathways.map((_, k) => Number(r[`n${k}`])),
     soon: plan.pathways.map((_, k) => Number(r[`s${k}`])),
   }));
+}
+
+/** The eligibility table's SQL (exported so benches can EXPLAIN it). */
+export function eligibilityQuery(
+  plan: Plan,
+  opts: { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions },
+) {
+  const facts = atomFacts(plan, opts.population);
+  const counts = plan.pathways.flatMap((_, k) => [
+    sql`count(*) filter (where ${sql.ref(`now${k}`)})::int as ${sql.ref(`n${k}`)}`,
+    sql`count(*) filter (where ${sql.ref(`from${k}`)} is not null)::int as ${sql.ref(`s${k}`)}`,
+  ]);
+  return sql<Record<string, unknown>>`
+    select v.prefecture, v.pillar, v.characteristic, v.emerging, count(*)::int as workers
+      ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
+    from (
+      select
+        case when substr(f.region_code, 3, 2) = '90' then f.region_code else substr(f.region_code, 1, 4) || '00' end as prefecture,
+        coalesce(f.industry_division = any(${textArray(opts.categories.pillar)}), false) as pillar,
+        coalesce(f.industry_division = any(${textArray(opts.categories.characteristic)}), false) as characteristic,
+        coalesce(f.industry_division = any(${textArray(opts.categories.emerging)}), false) as emerging,
+        f.*
+      from (${verdictRows(plan, facts, opts.asOf, opts.horizon)}) f
+    ) v
+    group by v.prefecture, v.pillar, v.characteristic, v.emerging
+    order by v.prefecture, v.pillar, v.characteristic, v.emerging`;
 }
 
 export function regionNames(db: Db, codes: string[]) {
