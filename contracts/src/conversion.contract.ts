@@ -8,6 +8,7 @@ export const RULE_TEXT_MAX = 500_000;
 export const RULE_CONDITIONS_MAX = 20;
 
 export const BilingualSchema = z.object({ zh: z.string().max(500), en: z.string().max(500) }).strict();
+export type Bilingual = z.infer<typeof BilingualSchema>;
 export const ConfidenceSchema = z.enum(['H', 'M', 'L']);
 const KeySchema = z
   .string()

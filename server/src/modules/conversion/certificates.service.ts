@@ -14,7 +14,7 @@ import {
   signCredential,
 } from './verifiable-credential.js';
 
-const ISSUER_NAME = '湖北省产业工人队伍建设改革协调小组办公室（产改通）';
+const ISSUER_NAME = '湖北省产业工人队伍建设改革工作领导小组办公室（产改通）';
 
 function levelName(kind: string, code: string | null) {
   if (!code) return null;

@@ -1,12 +1,13 @@
-import type {
-  EligibilityTable,
-  PathwayEvaluation,
-  RuleSetRef,
-  RuleSetVersion,
-  SaveRuleSet,
-  WhatIf,
-  WorkerDetail,
-  WorkerEvaluation,
+import {
+  type EligibilityTable,
+  type PathwayEvaluation,
+  type RuleSetRef,
+  RuleSetSchema,
+  type RuleSetVersion,
+  type SaveRuleSet,
+  type WhatIf,
+  type WorkerDetail,
+  type WorkerEvaluation,
 } from '@changai/contracts';
 import {
   addYears,
@@ -122,7 +123,9 @@ export async function getRuleSet(ctx: Ctx, id: string): Promise<RuleSetVersion> 
 /** The version as editor text: pretty JSON, or YAML. */
 export async function ruleSetText(ctx: Ctx, id: string, format: 'json' | 'yaml') {
   const version = await getRuleSet(ctx, id);
-  const text = format === 'yaml' ? stringify(version.definition, { lineWidth: 0 }) : `${JSON.stringify(version.definition, null, 2)}\n`;
+  // jsonb keeps keys in its own order; the schema puts them back in the document's reading order.
+  const definition = RuleSetSchema.parse(version.definition);
+  const text = format === 'yaml' ? stringify(definition, { lineWidth: 0 }) : `${JSON.stringify(definition, null, 2)}\n`;
   return { format, text };
 }
 

@@ -1,3 +1,4 @@
+import { conversionEn } from '../../features/conversion/conversion-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
 import type { Messages } from './zh-CN';
 
@@ -43,6 +44,10 @@ export const enUS: Messages = {
     users: 'Users & roles',
     audit: 'Audit log',
     account: 'My account',
+    conversion: 'Conversion',
+    myConversion: 'My pathways',
+    analysis: 'Conversion analysis',
+    rules: 'Conversion rules',
     menu: 'Main menu',
     policies: 'Policies',
     tasks: 'Reform tasks',
@@ -138,6 +143,7 @@ export const enUS: Messages = {
     reviewer: 'Reviewer',
     worker: 'Worker',
   },
+  conversion: conversionEn,
   permissions: {
     'account:self': 'Manage own account',
     'org:read': 'View organizations',

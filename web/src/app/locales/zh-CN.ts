@@ -1,3 +1,4 @@
+import { conversionZh } from '../../features/conversion/conversion-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
 export const zhCN = {
@@ -42,6 +43,10 @@ export const zhCN = {
     users: '用户与角色',
     audit: '审计日志',
     account: '个人账户',
+    conversion: '贯通申请',
+    myConversion: '我的贯通',
+    analysis: '贯通分析',
+    rules: '贯通规则',
     menu: '主菜单',
     policies: '政策文件',
     tasks: '改革任务',
@@ -137,6 +142,7 @@ export const zhCN = {
     reviewer: '评审专家',
     worker: '职工',
   },
+  conversion: conversionZh,
   permissions: {
     'account:self': '管理个人账户',
     'org:read': '查看组织机构',
