@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { compilePlan, levelRankOf, verdicts, type WorkerFacts } from '@changai/domain';
+import { addYears, compilePlan, levelRankOf, verdicts, type WorkerFacts } from '@changai/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
 import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { workerVerdicts } from './eligibility.repository.js';
+import { latestStart, workerVerdicts } from './eligibility.repository.js';
 
 /** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
 let t: TestApp;
@@ -69,5 +69,18 @@ describe('SQL eligibility engine', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('latestStart', () => {
+  it('turns "start + n years <= T" into "start <= constant", leap days included', () => {
+    fc.assert(
+      fc.property(dateArb, dateArb, fc.integer({ min: 0, max: 10 }), (start, t, years) => {
+        expect(addYears(start, years) <= t).toBe(start <= latestStart(t, years));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(latestStart('2021-02-28', 1)).toBe('2020-02-29');
+    expect(latestStart('2024-02-29', 4)).toBe('2020-02-29');
   });
 });

@@ -1,4 +1,4 @@
-import { type Atom, type Expr, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
+import { type Atom, addYears, type Expr, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 
@@ -35,9 +35,24 @@ function credentialMatch(atom: Extract<Atom, { type: 'holds' }>) {
   return parts;
 }
 
-const col = (i: number) => sql.ref(`a${i}`);
+/** Column of atom i: the date its years are counted from (the atom holds from that date + its years). */
+const col = (i: number) => sql.ref(`s${i}`);
 
-/** The expression on asOf, over the per-worker booleans b_i = (a_i <= asOf) computed once. */
+const yearsOf = (atom: Atom) => (atom.type === 'holds' || atom.type === 'workYears' ? atom.years : 0);
+
+/**
+ * The latest start date whose date + n years is still on or before T, so "start + n years <= T" is a
+ * plain comparison with a constant. Date + years clamps 29 February (2020-02-29 + 1 → 2021-02-28),
+ * hence the one-day check after subtracting.
+ */
+export function latestStart(t: IsoDate, years: number): IsoDate {
+  if (years === 0) return t;
+  const back = addYears(t, -years);
+  const next = new Date(Date.parse(`${back}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return addYears(next, years) <= t ? next : back;
+}
+
+/** The expression on asOf, over the per-worker booleans b_i (atom i holds on asOf), computed once. */
 function exprNow(expr: Expr): RawBuilder<boolean> {
   if ('atom' in expr) return sql<boolean>`${sql.ref(`b${expr.atom}`)}`;
   if ('not' in expr) return sql<boolean>`(not ${exprNow(expr.not)})`;
@@ -45,19 +60,28 @@ function exprNow(expr: Expr): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(parts, 'allOf' in expr ? sql` and ` : sql` or `)})`;
 }
 
+/** The date atom i holds from (start + years), or null. */
+const atomDate = (plan: Plan, i: number) => plusYears(col(i), yearsOf(plan.atoms[i]!));
+
 /** The expression at date T, never null (a missing date means "never"). */
-function exprAt(expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
-  if ('atom' in expr) return sql<boolean>`coalesce(${col(expr.atom)} <= ${at}, false)`;
-  if ('not' in expr) return sql<boolean>`(not ${exprAt(expr.not, at)})`;
-  const parts = ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprAt(e, at));
+function exprAt(plan: Plan, expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`coalesce(${atomDate(plan, expr.atom)} <= ${at}, false)`;
+  if ('not' in expr) return sql<boolean>`(not ${exprAt(plan, expr.not, at)})`;
+  const parts = ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprAt(plan, e, at));
   return sql<boolean>`(${sql.join(parts, 'allOf' in expr ? sql` and ` : sql` or `)})`;
 }
 
-/** First date in (asOf, horizon] at which the expression holds, or null; assumes it does not hold at asOf. */
-function firstFrom(expr: Expr, asOf: RawBuilder<unknown>, horizon: IsoDate | null) {
+/**
+ * First date in (asOf, horizon] at which the expression holds, or null; assumes it does not hold on
+ * asOf. The window test compares start dates with constants, so the date arithmetic runs only for
+ * the few workers with an atom coming due.
+ */
+function firstFrom(plan: Plan, expr: Expr, asOf: IsoDate, horizon: IsoDate | null) {
   const candidates = [...risingAtoms(expr)].map((i) => {
-    const inWindow = horizon === null ? sql`${col(i)} > ${asOf}` : sql`${col(i)} > ${asOf} and ${col(i)} <= ${horizon}::date`;
-    return sql`case when ${inWindow} and ${exprAt(expr, col(i))} then ${col(i)} end`;
+    const years = yearsOf(plan.atoms[i]!);
+    const after = sql`${col(i)} > ${latestStart(asOf, years)}::date`;
+    const inWindow = horizon === null ? after : sql`${after} and ${col(i)} <= ${latestStart(horizon, years)}::date`;
+    return sql`case when ${inWindow} and ${exprAt(plan, expr, atomDate(plan, i))} then ${atomDate(plan, i)} end`;
   });
   if (candidates.length === 0) return sql`null::date`;
   return sql`least(${sql.join(candidates)})`;
@@ -80,7 +104,7 @@ function populationFilter(p: Population) {
 }
 
 /**
- * One row per worker: the atom dates as a0…an, plus the worker's region and industry division.
+ * One row per worker: each atom's start date as s0…sn (it holds from start + its years), plus the region and industry.
  * Credentials are aggregated alone (no join): min(issued_on) per distinct filter, shared by atoms that
  * differ only in years or in counting from employment, since min(d) + n years = min(d + n years) and
  * max(min(d), employed_from) = min(max(d, employed_from)). A skill level with no occupation of its own
@@ -104,7 +128,7 @@ function atomFacts(plan: Plan, population: Population) {
       case 'occupation':
         return sql`case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${ALWAYS} end as ${col(i)}`;
       case 'workYears':
-        return sql`${plusYears(sql`w.employed_from`, atom.years)} as ${col(i)}`;
+        return sql`w.employed_from as ${col(i)}`;
       default: {
         const base = credentialMatch(atom);
         const spec = { kind: atom.kind, minRank: atom.minRank, levels: atom.levels, names: atom.names, series: atom.seriesNames };
@@ -119,7 +143,7 @@ function atomFacts(plan: Plan, population: Population) {
           earliest = sql`least(${own}, case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${inherited} end)`;
         }
         const start = atom.fromWork ? sql`case when ${earliest} is not null then greatest(${earliest}, w.employed_from) end` : earliest;
-        return sql`${plusYears(start, atom.years)} as ${col(i)}`;
+        return sql`${start} as ${col(i)}`;
       }
     }
   });
@@ -148,12 +172,13 @@ function atomFacts(plan: Plan, population: Population) {
  * computes each atom's boolean once per row instead of inlining it into every pathway expression.
  */
 function verdictRows(plan: Plan, facts: RawBuilder<unknown>, asOf: IsoDate, horizon: IsoDate | null) {
-  const at = sql`${asOf}::date`;
   const atoms = plan.atoms.map((_, i) => col(i));
-  const bools = plan.atoms.map((_, i) => sql`coalesce(${col(i)} <= ${at}, false) as ${sql.ref(`b${i}`)}`);
+  const bools = plan.atoms.map(
+    (atom, i) => sql`coalesce(${col(i)} <= ${latestStart(asOf, yearsOf(atom))}::date, false) as ${sql.ref(`b${i}`)}`,
+  );
   const nows = plan.pathways.map((p, k) => sql`${exprNow(p.whole)} as ${sql.ref(`now${k}`)}`);
   const froms = plan.pathways.map(
-    (p, k) => sql`case when ${sql.ref(`now${k}`)} then null else ${firstFrom(p.whole, at, horizon)} end as ${sql.ref(`from${k}`)}`,
+    (p, k) => sql`case when ${sql.ref(`now${k}`)} then null else ${firstFrom(plan, p.whole, asOf, horizon)} end as ${sql.ref(`from${k}`)}`,
   );
   const list = (items: RawBuilder<unknown>[]) => (items.length ? sql`, ${sql.join(items)}` : sql``);
   return sql`
