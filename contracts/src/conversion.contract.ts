@@ -319,6 +319,8 @@ export const ApplicationSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: InstantSchema.nullable(),
   decisionReason: z.string().nullable(),
+  /** The rule-set version in force when the committee decided (the application keeps the one it was submitted under). */
+  decisionRuleSetId: IdSchema.nullable(),
   certificateNumber: z.string().nullable(),
   issuedOn: IsoDateSchema.nullable(),
   credentialId: IdSchema.nullable(),

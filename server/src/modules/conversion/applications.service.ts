@@ -37,6 +37,7 @@ function toApplication(row: repo.ApplicationRow): Application {
     decidedBy: row.decidedBy,
     decidedAt: row.decidedAt,
     decisionReason: row.decisionReason,
+    decisionRuleSetId: row.decisionRuleSetId,
     certificateNumber: row.certificateNumber,
     issuedOn: row.issuedOn,
     credentialId: row.credentialId,

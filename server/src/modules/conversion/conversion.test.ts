@@ -258,6 +258,7 @@ describe('applications', () => {
     const approved = ApplicationSchema.parse((a.statusCode === 200 ? a : b).json());
     expect(approved.status).toBe('approved');
     expect(approved.verificationCode).toMatch(/^[0-9A-Z]{10}$/);
+    expect(approved.decisionRuleSetId).toBe(approved.ruleSet.id);
     const worker = await workersService.get(t.system, workerId);
     const issued = worker.credentials.filter((c) => c.source === 'conversion');
     expect(issued).toHaveLength(1);

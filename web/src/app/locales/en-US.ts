@@ -591,6 +591,14 @@ export const enUS: Messages = {
     'supervision.sweep': 'Supervision check',
     'meeting.create': 'Record meeting',
     'reform.summary_export': 'Export year-end summary',
+    'rules.load_default': 'Load the default conversion rules',
+    'rules.save': 'Save a conversion rule version',
+    'application.submit': 'Submit a conversion application',
+    'application.unit_approve': 'Employer approval',
+    'application.unit_reject': 'Employer rejection',
+    'application.approve': 'Committee approval',
+    'application.reject': 'Committee rejection',
+    'application.withdraw': 'Withdraw a conversion application',
   },
   entityTypes: {
     worker: 'Worker',
@@ -607,6 +615,8 @@ export const enUS: Messages = {
     upload: 'upload',
     supervision: 'supervision',
     summary: 'year-end summary',
+    rule_set: 'Conversion rules',
+    application: 'Conversion application',
   },
   fields: {
     code: 'Code',

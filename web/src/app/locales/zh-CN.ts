@@ -583,6 +583,14 @@ export const zhCN = {
     'supervision.sweep': '督办检查',
     'meeting.create': '登记会议',
     'reform.summary_export': '导出年度总结',
+    'rules.load_default': '加载默认贯通规则',
+    'rules.save': '保存贯通规则版本',
+    'application.submit': '提交贯通申请',
+    'application.unit_approve': '用人单位同意',
+    'application.unit_reject': '用人单位退回',
+    'application.approve': '评审委员会批准',
+    'application.reject': '评审委员会退回',
+    'application.withdraw': '撤回贯通申请',
   },
   entityTypes: {
     worker: '职工',
@@ -599,6 +607,8 @@ export const zhCN = {
     upload: '上传文件',
     supervision: '督查督办',
     summary: '年度总结',
+    rule_set: '贯通规则',
+    application: '贯通申请',
   },
   fields: {
     code: '代码',
