@@ -277,17 +277,32 @@ async function populationPath(ctx: Ctx, orgId: string | undefined): Promise<stri
   return scope.kind === 'subtree' ? scope.path : undefined;
 }
 
-async function table(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: string | undefined, overrides: ParameterValues) {
+/** One pass over the registry for every parameter variant asked (the rules in force, a draft). */
+async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: string | undefined, variants: ParameterValues[]) {
   const started = performance.now();
-  const plan = compilePlan(rules.definition, overrides);
-  const horizon = addYears(asOf, 1);
-  const groups = await eligibilityGroups(ctx.db, plan, {
+  const plans = variants.map((overrides) => compilePlan(rules.definition, overrides));
+  const results = await eligibilityGroups(ctx.db, plans, {
     asOf,
-    horizon,
+    horizon: addYears(asOf, 1),
     population: { orgPath, employedOnly: true },
     categories: CATEGORIES,
   });
-  const names = new Map((await regionNames(ctx.db, [...new Set(groups.map((g) => g.regionCode))])).map((r) => [r.code, r.name]));
+  const names = new Map(
+    (await regionNames(ctx.db, [...new Set((results[0] ?? []).map((g) => g.regionCode))])).map((r) => [r.code, r.name] as const),
+  );
+  const elapsedMs = Math.round(performance.now() - started);
+  return plans.map((plan, q) => fold(rules, plan, results[q]!, names, asOf, elapsedMs));
+}
+
+function fold(
+  rules: LoadedRuleSet,
+  plan: ReturnType<typeof compilePlan>,
+  groups: Awaited<ReturnType<typeof eligibilityGroups>>[number],
+  names: Map<string, string>,
+  asOf: string,
+  elapsedMs: number,
+): EligibilityTable {
+  const horizon = addYears(asOf, 1);
   const byRegion = new Map<string, { now: number[]; soon: number[] }>();
   const byCategory = {
     pillar: plan.pathways.map(() => [0, 0]),
@@ -341,9 +356,8 @@ async function table(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: stri
       eligibleNow: [...byRegion.values()].reduce((n, r) => n + r.now[k]!, 0),
       eligibleSoon: [...byRegion.values()].reduce((n, r) => n + r.soon[k]!, 0),
     })),
-    elapsedMs: 0,
+    elapsedMs,
   };
-  result.elapsedMs = Math.round(performance.now() - started);
   return result;
 }
 
@@ -351,7 +365,8 @@ async function table(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: stri
 export async function eligibility(ctx: Ctx, query: { orgId?: string; asOf?: string }): Promise<EligibilityTable> {
   const orgPath = await populationPath(ctx, query.orgId);
   const asOf = query.asOf ?? isoDate(ctx.now());
-  return table(ctx, await currentRuleSet(ctx, asOf), asOf, orgPath, {});
+  const [result] = await tables(ctx, await currentRuleSet(ctx, asOf), asOf, orgPath, [{}]);
+  return result!;
 }
 
 /** The same table under draft parameter values, beside the rule set in force. Nothing is saved. */
@@ -362,7 +377,6 @@ export async function whatIf(ctx: Ctx, input: WhatIf) {
   const known = new Set(rules.definition.parameters.map((p) => p.key));
   const unknown = Object.keys(input.parameters).filter((k) => !known.has(k));
   if (unknown.length) throw new ValidationError(unknown.map((k) => ({ path: `body.parameters.${k}`, message: 'rules.unknown_parameter' })));
-  const current = await table(ctx, rules, asOf, orgPath, {});
-  const draft = await table(ctx, rules, asOf, orgPath, input.parameters);
-  return { current, draft };
+  const [current, draft] = await tables(ctx, rules, asOf, orgPath, [{}, input.parameters]);
+  return { current: current!, draft: draft! };
 }

@@ -5,16 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
 import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { latestStart, workerVerdicts } from './eligibility.repository.js';
+import { eligibilityGroups, latestStart, workerVerdicts } from './eligibility.repository.js';
 
 /** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
 let t: TestApp;
 const pool: string[] = [];
+let poolPath = '';
 
 beforeAll(async () => {
   t = await createTestApp();
   const org = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420100')).id });
   for (let i = 0; i < 5; i++) pool.push((await makeWorker(t.system, { orgId: org.id })).id);
+  poolPath = (await t.database.db.selectFrom('orgs').select('path').where('id', '=', org.id).executeTakeFirstOrThrow()).path;
 });
 afterAll(() => t.close());
 
@@ -68,6 +70,43 @@ describe('SQL eligibility engine', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('eligibility table', () => {
+  it('counts what the in-memory evaluator finds, for the rules and a draft in one pass', async () => {
+    const categories = { pillar: [], characteristic: [], emerging: [] };
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSetArb,
+        fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }),
+        dateArb,
+        fc.record({ p1: fc.integer({ min: 0, max: 6 }), p2: fc.integer({ min: 0, max: 6 }) }),
+        async (ruleSet, workers, asOf, draft) => {
+          for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
+          const plans = [compilePlan(ruleSet), compilePlan(ruleSet, draft)];
+          const horizon = addYears(asOf, 1);
+          const both = await eligibilityGroups(t.database.db, plans, {
+            asOf,
+            horizon,
+            population: { orgPath: poolPath, employedOnly: true },
+            categories,
+          });
+          plans.forEach((plan, q) => {
+            const groups = both[q]!;
+            expect(groups.reduce((n, g) => n + g.workers, 0)).toBe(pool.length);
+            plan.pathways.forEach((_, k) => {
+              const memory = workers.map((w) => verdicts(plan, w, asOf)[k]!);
+              expect(groups.reduce((n, g) => n + g.now[k]!, 0)).toBe(memory.filter((v) => v.outcome === 'eligible').length);
+              expect(groups.reduce((n, g) => n + g.soon[k]!, 0)).toBe(
+                memory.filter((v) => v.outcome === 'eligible_from' && v.eligibleFrom! <= horizon).length,
+              );
+            });
+          });
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -3,12 +3,12 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 
 /**
- * The rules compiled to one set-based query. Each atom of the plan becomes a column holding the date
- * from which it holds for the worker (credential atoms as filtered `min` aggregates in a single pass
- * over the credentials; worker atoms from the worker row). A pathway is its boolean expression over
- * `atom <= T`: at T = asOf for "eligible now", and at each rising atom's own date for "eligible from"
- * — the same algorithm as the in-memory evaluator (domain conversion/evaluate.ts), which a property
- * test holds it to.
+ * The rules compiled to one set-based query. Each atom of the plan reads a column holding the date
+ * its years count from (credential atoms as filtered `min` aggregates in a single pass over the
+ * credentials; worker atoms from the worker row); it holds from that date + its years. A pathway is
+ * its boolean expression over "atom holds at T": at T = asOf for "eligible now", and at each rising
+ * atom's own date for "eligible from" — the same algorithm as the in-memory evaluator (domain
+ * conversion/evaluate.ts), which a property test holds it to.
  */
 
 const ALWAYS = sql`date '0001-01-01'`;
@@ -36,9 +36,37 @@ function credentialMatch(atom: Extract<Atom, { type: 'holds' }>) {
 }
 
 /** Column of atom i: the date its years are counted from (the atom holds from that date + its years). */
-const col = (i: number) => sql.ref(`s${i}`);
+/**
+ * Where each atom of each plan reads its start date: atoms that differ only in their years share one
+ * column (and plans compiled from the same rules with different parameters share all of them, so a
+ * what-if costs one pass over the registry, not two).
+ */
+type Ref = { column: number; years: number };
+type Layout = { columns: Atom[]; refs: Ref[][] };
 
 const yearsOf = (atom: Atom) => (atom.type === 'holds' || atom.type === 'workYears' ? atom.years : 0);
+const withoutYears = (atom: Atom) => JSON.stringify(atom.type === 'holds' || atom.type === 'workYears' ? { ...atom, years: 0 } : atom);
+
+function layoutOf(plans: Plan[]): Layout {
+  const columns: Atom[] = [];
+  const index = new Map<string, number>();
+  const refs = plans.map((plan) =>
+    plan.atoms.map((atom) => {
+      const key = withoutYears(atom);
+      let column = index.get(key);
+      if (column === undefined) {
+        column = columns.length;
+        columns.push(atom);
+        index.set(key, column);
+      }
+      return { column, years: yearsOf(atom) };
+    }),
+  );
+  return { columns, refs };
+}
+
+/** Column of a start date: the atom holds from start + its years. */
+const col = (c: number) => sql.ref(`s${c}`);
 
 /**
  * The latest start date whose date + n years is still on or before T, so "start + n years <= T" is a
@@ -52,23 +80,27 @@ export function latestStart(t: IsoDate, years: number): IsoDate {
   return addYears(next, years) <= t ? next : back;
 }
 
-/** The expression on asOf, over the per-worker booleans b_i (atom i holds on asOf), computed once. */
-function exprNow(expr: Expr): RawBuilder<boolean> {
-  if ('atom' in expr) return sql<boolean>`${sql.ref(`b${expr.atom}`)}`;
-  if ('not' in expr) return sql<boolean>`(not ${exprNow(expr.not)})`;
-  const parts = ('allOf' in expr ? expr.allOf : expr.anyOf).map(exprNow);
-  return sql<boolean>`(${sql.join(parts, 'allOf' in expr ? sql` and ` : sql` or `)})`;
+const atomDate = (ref: Ref) => plusYears(col(ref.column), ref.years);
+const join = (parts: RawBuilder<boolean>[], and: boolean) => sql<boolean>`(${sql.join(parts, and ? sql` and ` : sql` or `)})`;
+
+/** The expression on asOf, over per-row booleans computed once (named by `boolOf`). */
+function exprNow(expr: Expr, boolOf: (atom: number) => RawBuilder<unknown>): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`${boolOf(expr.atom)}`;
+  if ('not' in expr) return sql<boolean>`(not ${exprNow(expr.not, boolOf)})`;
+  return join(
+    ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprNow(e, boolOf)),
+    'allOf' in expr,
+  );
 }
 
-/** The date atom i holds from (start + years), or null. */
-const atomDate = (plan: Plan, i: number) => plusYears(col(i), yearsOf(plan.atoms[i]!));
-
 /** The expression at date T, never null (a missing date means "never"). */
-function exprAt(plan: Plan, expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
-  if ('atom' in expr) return sql<boolean>`coalesce(${atomDate(plan, expr.atom)} <= ${at}, false)`;
-  if ('not' in expr) return sql<boolean>`(not ${exprAt(plan, expr.not, at)})`;
-  const parts = ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprAt(plan, e, at));
-  return sql<boolean>`(${sql.join(parts, 'allOf' in expr ? sql` and ` : sql` or `)})`;
+function exprAt(refs: Ref[], expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`coalesce(${atomDate(refs[expr.atom]!)} <= ${at}, false)`;
+  if ('not' in expr) return sql<boolean>`(not ${exprAt(refs, expr.not, at)})`;
+  return join(
+    ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprAt(refs, e, at)),
+    'allOf' in expr,
+  );
 }
 
 /**
@@ -76,12 +108,12 @@ function exprAt(plan: Plan, expr: Expr, at: RawBuilder<unknown>): RawBuilder<boo
  * asOf. The window test compares start dates with constants, so the date arithmetic runs only for
  * the few workers with an atom coming due.
  */
-function firstFrom(plan: Plan, expr: Expr, asOf: IsoDate, horizon: IsoDate | null) {
+function firstFrom(refs: Ref[], expr: Expr, asOf: IsoDate, horizon: IsoDate | null) {
   const candidates = [...risingAtoms(expr)].map((i) => {
-    const years = yearsOf(plan.atoms[i]!);
-    const after = sql`${col(i)} > ${latestStart(asOf, years)}::date`;
-    const inWindow = horizon === null ? after : sql`${after} and ${col(i)} <= ${latestStart(horizon, years)}::date`;
-    return sql`case when ${inWindow} and ${exprAt(plan, expr, atomDate(plan, i))} then ${atomDate(plan, i)} end`;
+    const ref = refs[i]!;
+    const after = sql`${col(ref.column)} > ${latestStart(asOf, ref.years)}::date`;
+    const inWindow = horizon === null ? after : sql`${after} and ${col(ref.column)} <= ${latestStart(horizon, ref.years)}::date`;
+    return sql`case when ${inWindow} and ${exprAt(refs, expr, atomDate(ref))} then ${atomDate(ref)} end`;
   });
   if (candidates.length === 0) return sql`null::date`;
   return sql`least(${sql.join(candidates)})`;
@@ -104,13 +136,13 @@ function populationFilter(p: Population) {
 }
 
 /**
- * One row per worker: each atom's start date as s0…sn (it holds from start + its years), plus the region and industry.
- * Credentials are aggregated alone (no join): min(issued_on) per distinct filter, shared by atoms that
- * differ only in years or in counting from employment, since min(d) + n years = min(d + n years) and
- * max(min(d), employed_from) = min(max(d, employed_from)). A skill level with no occupation of its own
- * takes the worker's: a second minimum over those, used when the worker's occupation matches.
+ * One row per worker: each column's start date as s0…sn, plus the region and industry. Credentials
+ * are aggregated alone (no join): min(issued_on) per distinct filter, since min(d) + n years =
+ * min(d + n years) and max(min(d), employed_from) = min(max(d, employed_from)). A skill level with no
+ * occupation of its own takes the worker's: a second minimum over those, used when the worker's
+ * occupation matches.
  */
-function atomFacts(plan: Plan, population: Population) {
+function atomFacts(columns: Atom[], population: Population) {
   const aggregates = new Map<string, { name: RawBuilder<unknown>; filter: RawBuilder<unknown> }>();
   const minimum = (key: unknown, filter: RawBuilder<unknown>[]) => {
     const k = JSON.stringify(key);
@@ -121,14 +153,25 @@ function atomFacts(plan: Plan, population: Population) {
     }
     return sql`cr.${found.name}`;
   };
-  const columns = plan.atoms.map((atom, i) => {
+  // The worker's occupation tested once per field, however many atoms ask.
+  const occupationFlags = new Map<string, { name: RawBuilder<unknown>; test: RawBuilder<unknown> }>();
+  const occupationMatches = (prefixes: string[]) => {
+    const k = JSON.stringify(prefixes);
+    let found = occupationFlags.get(k);
+    if (!found) {
+      found = { name: sql.ref(`o${occupationFlags.size}`), test: startsWithAny(sql`w.occupation_code`, prefixes) };
+      occupationFlags.set(k, found);
+    }
+    return sql`wf.${found.name}`;
+  };
+  const selected = columns.map((atom, c) => {
     switch (atom.type) {
       case 'frontline':
-        return sql`case when w.is_frontline then ${ALWAYS} end as ${col(i)}`;
+        return sql`case when wf.is_frontline then ${ALWAYS} end as ${col(c)}`;
       case 'occupation':
-        return sql`case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${ALWAYS} end as ${col(i)}`;
+        return sql`case when ${occupationMatches(atom.occupationPrefixes)} then ${ALWAYS} end as ${col(c)}`;
       case 'workYears':
-        return sql`w.employed_from as ${col(i)}`;
+        return sql`wf.employed_from as ${col(c)}`;
       default: {
         const base = credentialMatch(atom);
         const spec = { kind: atom.kind, minRank: atom.minRank, levels: atom.levels, names: atom.names, series: atom.seriesNames };
@@ -140,14 +183,14 @@ function atomFacts(plan: Plan, population: Population) {
             startsWithAny(sql`c.occupation_code`, atom.occupationPrefixes),
           ]);
           const inherited = minimum({ ...spec, inherited: true }, [...base, sql`c.occupation_code is null`]);
-          earliest = sql`least(${own}, case when ${startsWithAny(sql`w.occupation_code`, atom.occupationPrefixes)} then ${inherited} end)`;
+          earliest = sql`least(${own}, case when ${occupationMatches(atom.occupationPrefixes)} then ${inherited} end)`;
         }
-        const start = atom.fromWork ? sql`case when ${earliest} is not null then greatest(${earliest}, w.employed_from) end` : earliest;
-        return sql`${start} as ${col(i)}`;
+        const start = atom.fromWork ? sql`case when ${earliest} is not null then greatest(${earliest}, wf.employed_from) end` : earliest;
+        return sql`${start} as ${col(c)}`;
       }
     }
   });
-  const kinds = [...new Set(plan.atoms.flatMap((a) => (a.type === 'holds' ? [a.kind] : [])))];
+  const kinds = [...new Set(columns.flatMap((a) => (a.type === 'holds' ? [a.kind] : [])))];
   // A restricted population (a subtree, a few workers) narrows the credentials scanned too.
   const narrow = population.orgPath !== undefined || population.workerIds !== undefined;
   const credentialsJoin =
@@ -159,34 +202,55 @@ function atomFacts(plan: Plan, population: Population) {
           where c.status = 'valid' and c.kind = any(${textArray(kinds)})
             ${narrow ? sql`and c.worker_id in (select w.id from workers w where ${populationFilter(population)})` : sql``}
           group by c.worker_id
-        ) cr on cr.worker_id = w.id`;
+        ) cr on cr.worker_id = wf.id`;
+  const flags = [...occupationFlags.values()].map((f) => sql`${f.test} as ${f.name}`);
   return sql`
-    select w.id, w.region_code, w.industry_division${columns.length ? sql`, ${sql.join(columns)}` : sql``}
-    from workers w
-    ${credentialsJoin}
-    where ${populationFilter(population)}`;
+    select wf.id, wf.region_code, wf.industry_division${selected.length ? sql`, ${sql.join(selected)}` : sql``}
+    from (
+      select w.id, w.region_code, w.industry_division, w.is_frontline, w.employed_from${flags.length ? sql`, ${sql.join(flags)}` : sql``}
+      from workers w
+      where ${populationFilter(population)}
+      offset 0
+    ) wf
+    ${credentialsJoin}`;
 }
 
 /**
- * Per worker: now{k} and from{k} for every pathway. Layered with `offset 0` fences so PostgreSQL
- * computes each atom's boolean once per row instead of inlining it into every pathway expression.
+ * Per worker and plan: now{q}p{k} and from{q}p{k} for every pathway k. Layered with `offset 0`
+ * fences so PostgreSQL computes each atom's boolean once per row instead of inlining it into every
+ * pathway expression.
  */
-function verdictRows(plan: Plan, facts: RawBuilder<unknown>, asOf: IsoDate, horizon: IsoDate | null) {
-  const atoms = plan.atoms.map((_, i) => col(i));
-  const bools = plan.atoms.map(
-    (atom, i) => sql`coalesce(${col(i)} <= ${latestStart(asOf, yearsOf(atom))}::date, false) as ${sql.ref(`b${i}`)}`,
+function verdictRows(plans: Plan[], layout: Layout, facts: RawBuilder<unknown>, asOf: IsoDate, horizon: IsoDate | null) {
+  const starts = layout.columns.map((_, c) => col(c));
+  const bools = new Map<string, { name: RawBuilder<unknown>; test: RawBuilder<unknown> }>();
+  const boolFor = (ref: Ref) => {
+    const bound = latestStart(asOf, ref.years);
+    const k = `${ref.column}|${bound}`;
+    let found = bools.get(k);
+    if (!found) {
+      found = { name: sql.ref(`b${bools.size}`), test: sql`coalesce(${col(ref.column)} <= ${bound}::date, false)` };
+      bools.set(k, found);
+    }
+    return found.name;
+  };
+  const nows = plans.flatMap((plan, q) =>
+    plan.pathways.map((p, k) => sql`${exprNow(p.whole, (i) => boolFor(layout.refs[q]![i]!))} as ${sql.ref(`now${q}p${k}`)}`),
   );
-  const nows = plan.pathways.map((p, k) => sql`${exprNow(p.whole)} as ${sql.ref(`now${k}`)}`);
-  const froms = plan.pathways.map(
-    (p, k) => sql`case when ${sql.ref(`now${k}`)} then null else ${firstFrom(plan, p.whole, asOf, horizon)} end as ${sql.ref(`from${k}`)}`,
+  const nowNames = plans.flatMap((plan, q) => plan.pathways.map((_, k) => sql.ref(`now${q}p${k}`)));
+  const froms = plans.flatMap((plan, q) =>
+    plan.pathways.map(
+      (p, k) =>
+        sql`case when ${sql.ref(`now${q}p${k}`)} then null else ${firstFrom(layout.refs[q]!, p.whole, asOf, horizon)} end as ${sql.ref(`from${q}p${k}`)}`,
+    ),
   );
   const list = (items: RawBuilder<unknown>[]) => (items.length ? sql`, ${sql.join(items)}` : sql``);
+  const boolColumns = [...bools.values()].map((b) => sql`${b.test} as ${b.name}`);
   return sql`
-    select l3.id, l3.region_code, l3.industry_division ${list(plan.pathways.map((_, k) => sql.ref(`now${k}`)) as never)} ${list(froms)}
+    select l3.id, l3.region_code, l3.industry_division ${list(nowNames as never)} ${list(froms)}
     from (
-      select l2.id, l2.region_code, l2.industry_division ${list(atoms as never)} ${list(nows)}
+      select l2.id, l2.region_code, l2.industry_division ${list(starts as never)} ${list(nows)}
       from (
-        select f.id, f.region_code, f.industry_division ${list(atoms.map((a) => sql`f.${a}`))} ${list(bools)}
+        select f.id, f.region_code, f.industry_division ${list(starts.map((s) => sql`f.${s}`))} ${list(boolColumns)}
         from (${facts}) f
         offset 0
       ) l2
@@ -198,14 +262,15 @@ export type WorkerVerdictRow = { id: string } & Record<string, unknown>;
 
 /** Per-worker verdicts for a few workers (no horizon): what the property test compares with memory. */
 export async function workerVerdicts(db: Db, plan: Plan, asOf: IsoDate, workerIds: string[]) {
-  const facts = atomFacts(plan, { workerIds, employedOnly: false });
-  const { rows } = await sql<WorkerVerdictRow>`select * from (${verdictRows(plan, facts, asOf, null)}) v`.execute(db);
+  const layout = layoutOf([plan]);
+  const facts = atomFacts(layout.columns, { workerIds, employedOnly: false });
+  const { rows } = await sql<WorkerVerdictRow>`select * from (${verdictRows([plan], layout, facts, asOf, null)}) v`.execute(db);
   return rows.map((row) => ({
     workerId: row.id,
     pathways: plan.pathways.map((p, k) => ({
       pathwayId: p.id,
-      now: row[`now${k}`] as boolean,
-      from: (row[`from${k}`] as string | null) ?? null,
+      now: row[`now0p${k}`] as boolean,
+      from: (row[`from0p${k}`] as string | null) ?? null,
     })),
   }));
 }
@@ -223,37 +288,38 @@ export type EligibilityGroup = {
   soon: number[];
 };
 
+type TableOptions = { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions };
+
 /**
- * The eligibility table: counts per prefecture × industry-category flags, for every pathway, now and
- * becoming eligible within (asOf, horizon]. Small result (≤ 17 × 8 rows); the service folds it.
+ * The eligibility table: counts per prefecture × industry-category flags, for every pathway of each
+ * plan (the rules in force, and a draft), now and becoming eligible within (asOf, horizon]. One pass
+ * over the registry for all plans; small result (≤ 17 × 8 rows per plan), folded by the service.
  */
-export async function eligibilityGroups(
-  db: Db,
-  plan: Plan,
-  opts: { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions },
-): Promise<EligibilityGroup[]> {
-  const { rows } = await eligibilityQuery(plan, opts).execute(db);
-  return rows.map((r) => ({
-    regionCode: r.prefecture as string,
-    isPillar: r.pillar as boolean,
-    isCharacteristic: r.characteristic as boolean,
-    isEmerging: r.emerging as boolean,
-    workers: Number(r.workers),
-    now: plan.pathways.map((_, k) => Number(r[`n${k}`])),
-    soon: plan.pathways.map((_, k) => Number(r[`s${k}`])),
-  }));
+export async function eligibilityGroups(db: Db, plans: Plan[], opts: TableOptions): Promise<EligibilityGroup[][]> {
+  const { rows } = await eligibilityQuery(plans, opts).execute(db);
+  return plans.map((plan, q) =>
+    rows.map((r) => ({
+      regionCode: r.prefecture as string,
+      isPillar: r.pillar as boolean,
+      isCharacteristic: r.characteristic as boolean,
+      isEmerging: r.emerging as boolean,
+      workers: Number(r.workers),
+      now: plan.pathways.map((_, k) => Number(r[`n${q}p${k}`])),
+      soon: plan.pathways.map((_, k) => Number(r[`s${q}p${k}`])),
+    })),
+  );
 }
 
 /** The eligibility table's SQL (exported so benches can EXPLAIN it). */
-export function eligibilityQuery(
-  plan: Plan,
-  opts: { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions },
-) {
-  const facts = atomFacts(plan, opts.population);
-  const counts = plan.pathways.flatMap((_, k) => [
-    sql`count(*) filter (where ${sql.ref(`now${k}`)})::int as ${sql.ref(`n${k}`)}`,
-    sql`count(*) filter (where ${sql.ref(`from${k}`)} is not null)::int as ${sql.ref(`s${k}`)}`,
-  ]);
+export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
+  const layout = layoutOf(plans);
+  const facts = atomFacts(layout.columns, opts.population);
+  const counts = plans.flatMap((plan, q) =>
+    plan.pathways.flatMap((_, k) => [
+      sql`count(*) filter (where ${sql.ref(`now${q}p${k}`)})::int as ${sql.ref(`n${q}p${k}`)}`,
+      sql`count(*) filter (where ${sql.ref(`from${q}p${k}`)} is not null)::int as ${sql.ref(`s${q}p${k}`)}`,
+    ]),
+  );
   return sql<Record<string, unknown>>`
     select v.prefecture, v.pillar, v.characteristic, v.emerging, count(*)::int as workers
       ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
@@ -264,7 +330,7 @@ export function eligibilityQuery(
         coalesce(f.industry_division = any(${textArray(opts.categories.characteristic)}), false) as characteristic,
         coalesce(f.industry_division = any(${textArray(opts.categories.emerging)}), false) as emerging,
         f.*
-      from (${verdictRows(plan, facts, opts.asOf, opts.horizon)}) f
+      from (${verdictRows(plans, layout, facts, opts.asOf, opts.horizon)}) f
     ) v
     group by v.prefecture, v.pillar, v.characteristic, v.emerging
     order by v.prefecture, v.pillar, v.characteristic, v.emerging`;
