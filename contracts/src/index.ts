@@ -1,6 +1,7 @@
 export * from './audit.contract.js';
 export * from './auth.contract.js';
 export * from './common.js';
+export * from './conversion.contract.js';
 export * from './errors.js';
 export * from './network.contract.js';
 export * from './org.contract.js';

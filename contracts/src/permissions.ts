@@ -27,6 +27,13 @@ export const PERMISSIONS = [
   'tasks:review',
   'meetings:read',
   'meetings:manage',
+  'conversion:read',
+  'conversion:analyze',
+  'rules:read',
+  'rules:manage',
+  'applications:submit',
+  'applications:review',
+  'applications:decide',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

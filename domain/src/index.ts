@@ -1,3 +1,4 @@
+export * from './conversion/index.js';
 export * from './credentials.js';
 export * from './credit-code.js';
 export * from './id-number.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from './masking.js';
+import { maskIdNumber, maskName, maskPhone } from './masking.js';
 
 describe('masking', () => {
   it.each([
@@ -23,6 +23,30 @@ describe('masking', () => {
         expect(masked.replaceAll('*', '').length).toBeLessThanOrEqual(7);
         if (phone.length < 11) expect(masked).toHaveLength(phone.length);
       }),
+    );
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['董永祥', '董*祥'],
+    ['张三', '张*'],
+    ['欧阳娜娜', '欧**娜'],
+    ['王', '*'],
+  ])('masks %s as %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
+  });
+
+  it('never shows the middle of a name', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 3, maxLength: 10 }).filter((s) => [...s.trim()].length >= 3),
+        (name) => {
+          const chars = [...name.trim()];
+          expect([...maskName(name)].slice(1, -1).every((c) => c === '*')).toBe(true);
+          expect([...maskName(name)].length).toBe(chars.length);
+        },
+      ),
     );
   });
 });

@@ -11,3 +11,11 @@ export function maskIdNumber(id: string): string {
   if (id.length < 10) return '*'.repeat(id.length);
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
+
+/** 董永祥 → 董*祥, 张三 → 张*, 欧阳娜娜 → 欧**娜: the first and last characters kept, for public pages. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}

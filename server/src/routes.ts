@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { conversionRoutes } from './modules/conversion/conversion.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance, deps: { database: Dat
   await app.register(importsRoutes);
   await app.register(auditRoutes);
   await app.register(reformRoutes);
+  await app.register(conversionRoutes);
 }

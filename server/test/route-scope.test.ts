@@ -1,5 +1,7 @@
 import { type Permission, ROLES, type Role } from '@changai/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as applicationsService from '../src/modules/conversion/applications.service.js';
+import * as conversionService from '../src/modules/conversion/conversion.service.js';
 import * as networkService from '../src/modules/network/network.service.js';
 import * as attachmentsService from '../src/modules/reform/attachments.service.js';
 import * as meetingsService from '../src/modules/reform/meetings.service.js';
@@ -38,6 +40,8 @@ const outside = {
   policyAttachmentId: '',
   meetingId: '',
   decisionId: '',
+  applicationId: '',
+  ruleSetId: '',
 };
 const inside = { orgId: '' };
 
@@ -114,6 +118,9 @@ beforeAll(async () => {
     meetingId: meeting.id,
     decisionId: meeting.decisions[0]?.id,
   });
+  // 高级工 since 2020 → eligible for 技师 by years (ladder-technician) on the test clock.
+  const application = await applicationsService.submit(t.system, { workerId: worker.id, pathwayId: 'ladder-technician' });
+  const ruleSet = await conversionService.currentRuleSet(t.system, '2026-03-01');
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -125,6 +132,8 @@ beforeAll(async () => {
     credentialId: credential.id,
     uploadId: upload.id,
     jobId: job.id,
+    applicationId: application.id,
+    ruleSetId: ruleSet.ref.id,
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -160,7 +169,9 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':attachmentId', url.startsWith('/api/v1/policies') ? outside.policyAttachmentId : outside.attachmentId)
     .replace(':policyId', outside.policyId)
     .replace(':meetingId', outside.meetingId)
-    .replace(':decisionId', outside.decisionId);
+    .replace(':decisionId', outside.decisionId)
+    .replace(':applicationId', outside.applicationId)
+    .replace(':ruleSetId', outside.ruleSetId);
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -238,6 +249,23 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/meetings/decisions/:decisionId/tasks': task,
     'GET /api/v1/reform/summary': undefined,
     'GET /api/v1/reform/summary/export': undefined,
+    'GET /api/v1/conversion/rule-sets': undefined,
+    'GET /api/v1/conversion/rule-sets/current': undefined,
+    'GET /api/v1/conversion/rule-sets/:ruleSetId': undefined,
+    'GET /api/v1/conversion/rule-sets/:ruleSetId/text': undefined,
+    'POST /api/v1/conversion/rule-sets/validate': { format: 'json', text: '{}' },
+    'POST /api/v1/conversion/rule-sets': { format: 'json', text: '{}' },
+    'GET /api/v1/conversion/workers/:workerId/evaluation': undefined,
+    'GET /api/v1/conversion/eligibility': undefined,
+    'POST /api/v1/conversion/what-if': { orgId: outside.orgId, parameters: {} },
+    'GET /api/v1/conversion/applications': undefined,
+    'POST /api/v1/conversion/applications': { workerId: outside.workerId, pathwayId: 'ladder-technician' },
+    'GET /api/v1/conversion/applications/:applicationId': undefined,
+    'POST /api/v1/conversion/applications/:applicationId/review': { approve: true },
+    'POST /api/v1/conversion/applications/:applicationId/decision': { approve: false, reason: '越权驳回' },
+    'POST /api/v1/conversion/applications/:applicationId/withdraw': undefined,
+    'GET /api/v1/conversion/applications/:applicationId/certificate': undefined,
+    'GET /api/v1/conversion/applications/:applicationId/certificate.pdf': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -249,6 +277,7 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/tasks': `?orgId=${outside.orgId}`,
     'GET /api/v1/reform/summary': '?year=2026',
     'GET /api/v1/reform/summary/export': '?year=2026',
+    'GET /api/v1/conversion/eligibility': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -271,6 +300,15 @@ async function snapshotOutside() {
     milestone: await db.selectFrom('reformTaskMilestones').select(['doneOn']).where('id', '=', outside.milestoneId).executeTakeFirst(),
     tasks: await db
       .selectFrom('reformTasks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    application: await db
+      .selectFrom('conversionApplications')
+      .select(['status'])
+      .where('id', '=', outside.applicationId)
+      .executeTakeFirst(),
+    ruleSets: await db
+      .selectFrom('conversionRuleSets')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst(),
     credentials: await db
@@ -321,6 +359,7 @@ describe('route × role authorization', () => {
       outside.reportId,
       outside.milestoneId,
       outside.attachmentId,
+      outside.applicationId,
     ];
     const failures: string[] = [];
     let checks = 0;

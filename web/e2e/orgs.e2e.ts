@@ -84,7 +84,8 @@ describe('organizations', () => {
     const menu = page.getByRole('menu', { name: '主菜单' });
     await menu.getByRole('menuitem', { name: '个人账户' }).waitFor();
     await menu.getByRole('menuitem', { name: '我的档案' }).waitFor();
-    expect(await menu.getByRole('menuitem').count()).toBe(2);
+    await menu.getByRole('menuitem', { name: '我的贯通' }).waitFor();
+    expect(await menu.getByRole('menuitem').count()).toBe(3);
     expect(await menu.getByRole('menuitem', { name: '组织机构' }).count()).toBe(0);
 
     await visit(page, '/orgs');

@@ -65,7 +65,8 @@ describe('users and roles', () => {
     await waitForUrl(page, (url) => url.pathname.startsWith('/workers'));
     await page.getByText('密码已修改').waitFor();
     const menu = page.getByRole('menu', { name: '主菜单' });
-    expect(await menu.getByRole('menuitem').count()).toBe(2);
+    // 我的档案, 我的贯通, 个人账户.
+    expect(await menu.getByRole('menuitem').count()).toBe(3);
     await menu.getByRole('menuitem', { name: '个人账户' }).click();
     await waitForUrl(page, (url) => url.pathname === '/account');
     await waitForText(page.getByRole('button', { name: '用户菜单' }), '江汉测试职工');

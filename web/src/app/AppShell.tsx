@@ -91,7 +91,10 @@ export function AppShell() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const modules = modulesFor(actor.permissions);
-  const current = modules.find((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`));
+  // The most specific entry: /conversion/analysis is its own, not /conversion's.
+  const current = modules
+    .filter((m) => location.pathname === m.path || location.pathname.startsWith(`${m.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

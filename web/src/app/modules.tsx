@@ -7,7 +7,9 @@ import {
   DeploymentUnitOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  NodeIndexOutlined,
   ScheduleOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,6 +25,9 @@ export type ModuleKey =
   | 'meetings'
   | 'summary'
   | 'workers'
+  | 'conversion'
+  | 'analysis'
+  | 'rules'
   | 'users'
   | 'audit'
   | 'account';
@@ -37,6 +42,9 @@ export const MODULES: { key: ModuleKey; path: string; permission: Permission; ic
   { key: 'meetings', path: '/meetings', permission: 'meetings:read', icon: <CalendarOutlined /> },
   { key: 'summary', path: '/summary', permission: 'tasks:read', icon: <BarChartOutlined /> },
   { key: 'workers', path: '/workers', permission: 'workers:read', icon: <IdcardOutlined /> },
+  { key: 'conversion', path: '/conversion', permission: 'conversion:read', icon: <SwapOutlined /> },
+  { key: 'analysis', path: '/conversion/analysis', permission: 'conversion:analyze', icon: <BarChartOutlined /> },
+  { key: 'rules', path: '/conversion/rules', permission: 'rules:manage', icon: <NodeIndexOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },
@@ -51,5 +59,8 @@ export const modulesFor = (permissions: readonly Permission[]) => MODULES.filter
 export const readsOnlySelf = (role: Role) => role === 'worker';
 
 /** A menu label: the registry is "my profile" to someone who sees only their own. */
-export const moduleLabelKey = (key: ModuleKey, role: Role) =>
-  key === 'workers' && readsOnlySelf(role) ? ('nav.myProfile' as const) : (`nav.${key}` as const);
+export const moduleLabelKey = (key: ModuleKey, role: Role) => {
+  if (key === 'workers' && readsOnlySelf(role)) return 'nav.myProfile' as const;
+  if (key === 'conversion' && readsOnlySelf(role)) return 'nav.myConversion' as const;
+  return `nav.${key}` as const;
+};

@@ -23,6 +23,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: page(() => import('../features/auth/LoginPage'), 'LoginPage') },
       { path: '/setup', element: page(() => import('../features/auth/SetupPage'), 'SetupPage') },
+      // Public: anyone holding a certificate's code or QR may check it, without an account.
+      { path: '/verify/:code', element: page(() => import('../features/conversion/VerifyPage'), 'VerifyPage') },
       {
         path: '/change-password',
         element: (
@@ -123,6 +125,46 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="workers:read">
                 {page(() => import('../features/workers/WorkerProfilePage'), 'WorkerProfilePage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'conversion',
+            element: (
+              <RequirePermission permission="conversion:read">
+                {page(() => import('../features/conversion/ConversionPage'), 'ConversionPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'conversion/workers/:workerId',
+            element: (
+              <RequirePermission permission="conversion:read">
+                {page(() => import('../features/conversion/WorkerPathwaysPage'), 'WorkerPathwaysPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'conversion/applications/:applicationId/certificate',
+            element: (
+              <RequirePermission permission="conversion:read">
+                {page(() => import('../features/conversion/CertificatePage'), 'CertificatePage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'conversion/analysis',
+            element: (
+              <RequirePermission permission="conversion:analyze">
+                {page(() => import('../features/conversion/AnalysisPage'), 'AnalysisPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'conversion/rules',
+            element: (
+              <RequirePermission permission="rules:read">
+                {page(() => import('../features/conversion/RulesPage'), 'RulesPage')}
               </RequirePermission>
             ),
           },

@@ -256,7 +256,9 @@ export async function grantCredential(
   input: GrantCredential,
   source: Credential['source'] = 'manual',
 ): Promise<Credential> {
-  return ctx.db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (a conversion approval issues the credential atomically with it).
+  const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
+  return inTransaction(async (trx) => {
     const worker = await loadWorkerInScope(trx, ctx, workerId, 'workers:manage');
     const checked = validateCredential({ ...input, birthDate: worker.birthDate, today: isoDate(ctx.now()) });
     if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ path: `body.${e.field}`, message: e.reason })));

@@ -3,7 +3,9 @@ import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
 function migrator(db: Db) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Migration numbers are reserved per branch and merged in any order (0005 may land after 0006);
+  // they touch separate tables, so an older-numbered one is applied when it arrives.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -45,6 +45,49 @@ export interface AuditEvents {
   requestId: string | null;
 }
 
+export interface ConversionApplications {
+  certificateNumber: string | null;
+  credentialId: string | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decisionRuleSetId: string | null;
+  evaluation: Json;
+  grants: Json;
+  id: Generated<string>;
+  issuedOn: string | null;
+  issuer: string | null;
+  note: string | null;
+  orgId: string;
+  pathwayId: string;
+  pathwayNameEn: string;
+  pathwayNameZh: string;
+  regionCode: string;
+  ruleSetId: string;
+  status: Generated<string>;
+  submittedAt: Timestamp;
+  submittedBy: string | null;
+  unitComment: string | null;
+  unitReviewedAt: Timestamp | null;
+  unitReviewedBy: string | null;
+  updatedAt: Generated<Timestamp>;
+  workerId: string;
+}
+
+export interface ConversionRuleSets {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  definition: Json;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  id: Generated<string>;
+  nameEn: string;
+  nameZh: string;
+  note: string | null;
+  version: number;
+}
+
 export interface Credentials {
   certificateNumber: string | null;
   createdAt: Generated<Timestamp>;
@@ -68,6 +111,13 @@ export interface Credentials {
   status: Generated<string>;
   updatedAt: Generated<Timestamp>;
   workerId: string;
+}
+
+export interface CredentialVerifications {
+  applicationId: string | null;
+  code: string;
+  createdAt: Generated<Timestamp>;
+  credentialId: string;
 }
 
 export interface Enterprises {
@@ -270,6 +320,15 @@ export interface Sessions {
   userId: string;
 }
 
+export interface SigningKeys {
+  algorithm: string;
+  createdAt: Generated<Timestamp>;
+  id: string;
+  privateKeyEnc: string;
+  publicKey: string;
+  retiredAt: Timestamp | null;
+}
+
 export interface SupervisionNotices {
   createdAt: Timestamp;
   dueOn: string;
@@ -326,6 +385,17 @@ export interface Users {
   username: string;
 }
 
+export interface VerificationLog {
+  at: Timestamp;
+  channel: string;
+  code: string;
+  credentialId: string | null;
+  id: Generated<number>;
+  ip: string | null;
+  result: string;
+  userAgent: string | null;
+}
+
 export interface Workers {
   birthDate: string;
   createdAt: Generated<Timestamp>;
@@ -360,7 +430,10 @@ export interface Workers {
 export interface DB {
   appSettings: AppSettings;
   auditEvents: AuditEvents;
+  conversionApplications: ConversionApplications;
+  conversionRuleSets: ConversionRuleSets;
   credentials: Credentials;
+  credentialVerifications: CredentialVerifications;
   enterprises: Enterprises;
   importTemplates: ImportTemplates;
   jobs: Jobs;
@@ -378,10 +451,12 @@ export interface DB {
   reformTaskMilestones: ReformTaskMilestones;
   reformTasks: ReformTasks;
   sessions: Sessions;
+  signingKeys: SigningKeys;
   supervisionNotices: SupervisionNotices;
   unitContacts: UnitContacts;
   uploadChunks: UploadChunks;
   uploads: Uploads;
   users: Users;
+  verificationLog: VerificationLog;
   workers: Workers;
 }

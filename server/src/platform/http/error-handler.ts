@@ -26,7 +26,7 @@ const zodLocales = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() };
 type IssueLike = { code: string; message: string; [key: string]: unknown };
 
 /** A zod issue in the reader's language: our own message keys first, then zod's locale. */
-function translateIssue(issue: IssueLike, locale: Locale): string {
+export function translateIssue(issue: IssueLike, locale: Locale): string {
   if (hasMessage(issue.message)) return translate(issue.message, locale);
   const text = zodLocales[locale].localeError(issue as never);
   if (typeof text === 'string') return text;

@@ -210,6 +210,58 @@ const MESSAGES: Catalog = {
   },
   period_format: { 'zh-CN': '报送期格式应为 2026-03 或 2026-Q1', 'en-US': 'A period looks like 2026-03 or 2026-Q1' },
   return_reason_required: { 'zh-CN': '退回时必须填写原因', 'en-US': 'Give a reason when returning a report' },
+  // Conversion (贯通)
+  'rules.none_in_force': { 'zh-CN': '{date} 没有生效的贯通规则。', 'en-US': 'No conversion rule set is in force on {date}.' },
+  'rules.version_conflict': {
+    'zh-CN': '规则已被他人同时保存，请刷新后重试。',
+    'en-US': 'Someone saved the rules at the same time; reload and try again.',
+  },
+  'rules.syntax': { 'zh-CN': '语法错误', 'en-US': 'Syntax error' },
+  'rules.unreadable': { 'zh-CN': '无法读取规则文本', 'en-US': 'The rule text cannot be read' },
+  'rules.too_deep': { 'zh-CN': '规则嵌套层级过深', 'en-US': 'The rules are nested too deeply' },
+  'rules.key_format': {
+    'zh-CN': '只能包含小写字母、数字、下划线和连字符',
+    'en-US': 'Lower-case letters, digits, underscores and hyphens only',
+  },
+  'rules.occupation_prefix_format': { 'zh-CN': '职业代码前缀格式应如 6- 或 6-18', 'en-US': 'Occupation prefixes look like 6- or 6-18' },
+  'rules.duplicate_id': { 'zh-CN': '编号重复', 'en-US': 'Duplicate id' },
+  'rules.unknown_parameter': { 'zh-CN': '引用了不存在的参数', 'en-US': 'Refers to an unknown parameter' },
+  'rules.unknown_field': { 'zh-CN': '引用了不存在的领域', 'en-US': 'Refers to an unknown field' },
+  'rules.unknown_source': { 'zh-CN': '引用了不存在的政策依据', 'en-US': 'Refers to an unknown source' },
+  'rules.level_unknown': { 'zh-CN': '该类证书没有这个等级', 'en-US': 'No such level for this kind of credential' },
+  'rules.names_only_for_honors': { 'zh-CN': '只有荣誉可以按名称匹配', 'en-US': 'Only honours match by name' },
+  'rules.related_kind': {
+    'zh-CN': '只有技能等级和职称可以要求专业对应',
+    'en-US': 'Only skill levels and titles can require a corresponding field',
+  },
+  'rules.needs_field': { 'zh-CN': '该路径未指定领域（field），无法判断专业对应', 'en-US': 'The pathway names no field to correspond to' },
+  'rules.equivalence_not_issued': { 'zh-CN': '学历视同不发证书', 'en-US': 'Academic equivalences issue no credential' },
+  'application.unknown_pathway': { 'zh-CN': '现行规则中没有该路径', 'en-US': 'No such pathway in the rules in force' },
+  'application.not_a_credential': {
+    'zh-CN': '该路径只是待遇或学历视同，无需申请',
+    'en-US': 'This pathway is a treatment or equivalence; there is nothing to apply for',
+  },
+  'application.not_eligible': {
+    'zh-CN': '该职工目前不符合此路径的条件（预计 {from} 起符合）。',
+    'en-US': 'The worker is not eligible for this pathway yet (expected from {from}).',
+  },
+  'application.already_open': {
+    'zh-CN': '该职工已有此路径的在办申请。',
+    'en-US': 'The worker already has an open application for this pathway.',
+  },
+  'application.illegal_transition': {
+    'zh-CN': '申请当前状态为“{from}”，不能执行此操作。',
+    'en-US': 'The application is “{from}”; this step is not allowed.',
+  },
+  'application.status_changed': {
+    'zh-CN': '该申请已被他人处理，请刷新后查看。',
+    'en-US': 'Someone else has just acted on this application; reload to see it.',
+  },
+  'application.reason_required': { 'zh-CN': '退回时请填写理由', 'en-US': 'Give a reason when rejecting' },
+  'application.code_collision': { 'zh-CN': '验证码生成冲突，请重试。', 'en-US': 'Verification code collision; try again.' },
+  'certificate.not_issued': { 'zh-CN': '该申请尚未批准，没有证书。', 'en-US': 'The application is not approved; there is no certificate.' },
+  certificate_number_format: { 'zh-CN': '证书编号只能包含字母、数字和连字符', 'en-US': 'Letters, digits and hyphens only' },
+  verification_code_format: { 'zh-CN': '验证码格式不正确', 'en-US': 'Not a valid verification code' },
   // Field reasons (custom zod messages)
   text_nul: { 'zh-CN': '不能包含空字符（\\0）', 'en-US': 'Must not contain NUL (\\0) characters' },
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', 'en-US': 'Only letters, digits, dots, underscores and hyphens' },
@@ -235,6 +287,9 @@ const ENTITY_NAMES: Catalog = {
   meeting: { 'zh-CN': '会议', 'en-US': 'meeting' },
   decision: { 'zh-CN': '会议决定', 'en-US': 'decision' },
   attachment: { 'zh-CN': '附件', 'en-US': 'attachment' },
+  rule_set: { 'zh-CN': '规则版本', 'en-US': 'rule set' },
+  application: { 'zh-CN': '申请', 'en-US': 'application' },
+  certificate: { 'zh-CN': '证书', 'en-US': 'certificate' },
 };
 
 /** What may still refer to an org, as named in `org.is_referenced`. */

@@ -1,3 +1,4 @@
+import { conversionEn } from '../../features/conversion/conversion-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
 import type { Messages } from './zh-CN';
 
@@ -43,6 +44,10 @@ export const enUS: Messages = {
     users: 'Users & roles',
     audit: 'Audit log',
     account: 'My account',
+    conversion: 'Conversion',
+    myConversion: 'My pathways',
+    analysis: 'Conversion analysis',
+    rules: 'Conversion rules',
     menu: 'Main menu',
     policies: 'Policies',
     tasks: 'Reform tasks',
@@ -138,6 +143,7 @@ export const enUS: Messages = {
     reviewer: 'Reviewer',
     worker: 'Worker',
   },
+  conversion: conversionEn,
   permissions: {
     'account:self': 'Manage own account',
     'org:read': 'View organizations',
@@ -161,6 +167,13 @@ export const enUS: Messages = {
     'tasks:review': 'Review task progress',
     'meetings:read': 'Read meetings',
     'meetings:manage': 'Record meetings',
+    'conversion:read': 'View conversion evaluations and applications',
+    'conversion:analyze': 'Conversion policy analysis',
+    'rules:read': 'View conversion rules',
+    'rules:manage': 'Maintain conversion rules',
+    'applications:submit': 'Submit conversion applications',
+    'applications:review': 'Employer review of conversion applications',
+    'applications:decide': 'Committee decisions on conversion applications',
   },
   scopes: {
     self: 'Own records only',
@@ -578,6 +591,14 @@ export const enUS: Messages = {
     'supervision.sweep': 'Supervision check',
     'meeting.create': 'Record meeting',
     'reform.summary_export': 'Export year-end summary',
+    'rules.load_default': 'Load the default conversion rules',
+    'rules.save': 'Save a conversion rule version',
+    'application.submit': 'Submit a conversion application',
+    'application.unit_approve': 'Employer approval',
+    'application.unit_reject': 'Employer rejection',
+    'application.approve': 'Committee approval',
+    'application.reject': 'Committee rejection',
+    'application.withdraw': 'Withdraw a conversion application',
   },
   entityTypes: {
     worker: 'Worker',
@@ -594,6 +615,8 @@ export const enUS: Messages = {
     upload: 'upload',
     supervision: 'supervision',
     summary: 'year-end summary',
+    rule_set: 'Conversion rules',
+    application: 'Conversion application',
   },
   fields: {
     code: 'Code',

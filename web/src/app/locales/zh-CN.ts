@@ -1,3 +1,4 @@
+import { conversionZh } from '../../features/conversion/conversion-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
 export const zhCN = {
@@ -42,6 +43,10 @@ export const zhCN = {
     users: '用户与角色',
     audit: '审计日志',
     account: '个人账户',
+    conversion: '贯通申请',
+    myConversion: '我的贯通',
+    analysis: '贯通分析',
+    rules: '贯通规则',
     menu: '主菜单',
     policies: '政策文件',
     tasks: '改革任务',
@@ -137,6 +142,7 @@ export const zhCN = {
     reviewer: '评审专家',
     worker: '职工',
   },
+  conversion: conversionZh,
   permissions: {
     'account:self': '管理个人账户',
     'org:read': '查看组织机构',
@@ -160,6 +166,13 @@ export const zhCN = {
     'tasks:review': '审核任务进展',
     'meetings:read': '查看会议记录',
     'meetings:manage': '登记会议',
+    'conversion:read': '查看贯通评估与申请',
+    'conversion:analyze': '贯通政策分析',
+    'rules:read': '查看贯通规则',
+    'rules:manage': '维护贯通规则',
+    'applications:submit': '提交贯通申请',
+    'applications:review': '用人单位审核贯通申请',
+    'applications:decide': '评审委员会决定贯通申请',
   },
   scopes: {
     self: '仅本人',
@@ -570,6 +583,14 @@ export const zhCN = {
     'supervision.sweep': '督办检查',
     'meeting.create': '登记会议',
     'reform.summary_export': '导出年度总结',
+    'rules.load_default': '加载默认贯通规则',
+    'rules.save': '保存贯通规则版本',
+    'application.submit': '提交贯通申请',
+    'application.unit_approve': '用人单位同意',
+    'application.unit_reject': '用人单位退回',
+    'application.approve': '评审委员会批准',
+    'application.reject': '评审委员会退回',
+    'application.withdraw': '撤回贯通申请',
   },
   entityTypes: {
     worker: '职工',
@@ -586,6 +607,8 @@ export const zhCN = {
     upload: '上传文件',
     supervision: '督查督办',
     summary: '年度总结',
+    rule_set: '贯通规则',
+    application: '贯通申请',
   },
   fields: {
     code: '代码',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileAddOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Credential, WorkerDetail } from '@changai/contracts';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -137,6 +137,7 @@ export function WorkerProfilePage() {
   const location = useLocation();
   const actor = useActor();
   const canManage = useCan('workers:manage');
+  const canConvert = useCan('conversion:read');
   const query = useWorker(workerId);
   const [isEditing, setEditing] = useState(false);
   const [isGranting, setGranting] = useState(false);
@@ -194,11 +195,18 @@ export function WorkerProfilePage() {
           </Flex>
         }
         extra={
-          canManage ? (
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setGranting(true)}>
-              {t('profile.grant')}
-            </Button>
-          ) : null
+          <>
+            {canConvert ? (
+              <Link to={isSelf ? '/conversion' : `/conversion/workers/${worker.id}`}>
+                <Button icon={<SwapOutlined />}>{t('conversion.openPathways')}</Button>
+              </Link>
+            ) : null}
+            {canManage ? (
+              <Button type="primary" icon={<FileAddOutlined />} onClick={() => setGranting(true)}>
+                {t('profile.grant')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card style={{ marginBottom: 16 }}>

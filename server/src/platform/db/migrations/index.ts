@@ -3,6 +3,7 @@ import * as foundation from './202611260001_foundation.js';
 import * as jobsAndUploads from './202611260002_jobs_and_uploads.js';
 import * as registry from './202611260003_registry.js';
 import * as reformOffice from './202611260004_reform_office.js';
+import * as conversion from './202611260005_conversion.js';
 import * as registryListIndexes from './202611260006_registry_list_indexes.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '202611260002_jobs_and_uploads': jobsAndUploads,
   '202611260003_registry': registry,
   '202611260004_reform_office': reformOffice,
+  '202611260005_conversion': conversion,
   '202611260006_registry_list_indexes': registryListIndexes,
 };

@@ -1,0 +1,382 @@
+import {
+  type EligibilityTable,
+  type PathwayEvaluation,
+  type RuleSetRef,
+  RuleSetSchema,
+  type RuleSetVersion,
+  type SaveRuleSet,
+  type WhatIf,
+  type WorkerDetail,
+  type WorkerEvaluation,
+} from '@changai/contracts';
+import {
+  addYears,
+  compilePlan,
+  DEFAULT_RULE_SET,
+  divisionsOfCategory,
+  evaluateWorker,
+  type ParameterValues,
+  type RuleSet,
+  type WorkerFacts,
+} from '@changai/domain';
+import { stringify } from 'yaml';
+import { audit } from '../../platform/audit.js';
+import { scopeFor } from '../../platform/auth/scope.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import * as orgService from '../org/org.service.js';
+import * as workersService from '../workers/workers.service.js';
+import * as repo from './conversion.repository.js';
+import { eligibilityGroups, regionNames } from './eligibility.repository.js';
+import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+// ——— rule sets ———
+
+/** The national default is loaded, with its citations, the first time anyone asks for rules. */
+export async function ensureDefaultRuleSet(ctx: Pick<Ctx, 'db' | 'now'>): Promise<void> {
+  if (await repo.hasAnyRuleSet(ctx.db)) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await repo.insertRuleSet(trx, {
+      code: DEFAULT_RULE_SET.code,
+      version: 1,
+      nameZh: DEFAULT_RULE_SET.name.zh,
+      nameEn: DEFAULT_RULE_SET.name.en,
+      effectiveFrom: DEFAULT_RULE_SET.effectiveFrom,
+      effectiveTo: DEFAULT_RULE_SET.effectiveTo ?? null,
+      definition: DEFAULT_RULE_SET,
+      note: '默认规则（全国通用）',
+      createdBy: null,
+      now: ctx.now(),
+    });
+    if (inserted) {
+      await audit(
+        trx,
+        { actor: { kind: 'system', name: 'conversion' }, now: ctx.now },
+        {
+          action: 'rules.load_default',
+          entityType: 'rule_set',
+          entityId: inserted.id,
+          after: { code: DEFAULT_RULE_SET.code, version: 1, sources: DEFAULT_RULE_SET.sources.map((s) => s.number ?? s.title) },
+        },
+      );
+    }
+  });
+}
+
+const refOf = (row: { id: string; code: string; version: number; effectiveFrom: string }): RuleSetRef => ({
+  id: row.id,
+  code: row.code,
+  version: row.version,
+  effectiveFrom: row.effectiveFrom,
+});
+
+export type LoadedRuleSet = { ref: RuleSetRef; definition: RuleSet };
+
+export async function currentRuleSet(ctx: Ctx, asOf: string): Promise<LoadedRuleSet> {
+  await ensureDefaultRuleSet(ctx);
+  const row = await repo.findCurrentRuleSet(ctx.db, asOf);
+  if (!row) throw new RuleViolationError('rules.none_in_force', { date: asOf });
+  return { ref: refOf(row), definition: row.definition as RuleSet };
+}
+
+function toVersion(row: repo.RuleSetRow, currentId: string | undefined): RuleSetVersion {
+  return {
+    ...refOf(row),
+    name: { zh: row.nameZh, en: row.nameEn },
+    effectiveTo: row.effectiveTo,
+    note: row.note,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    isCurrent: row.id === currentId,
+    definition: row.definition as RuleSetVersion['definition'],
+  };
+}
+
+export async function listRuleSets(ctx: Ctx) {
+  await ensureDefaultRuleSet(ctx);
+  const current = await repo.findCurrentRuleSet(ctx.db, isoDate(ctx.now()));
+  const rows = await repo.listRuleSets(ctx.db);
+  return {
+    items: rows.map((r) => ({
+      ...refOf(r),
+      name: { zh: r.nameZh, en: r.nameEn },
+      effectiveTo: r.effectiveTo,
+      note: r.note,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      isCurrent: r.id === current?.id,
+    })),
+  };
+}
+
+export async function getRuleSet(ctx: Ctx, id: string): Promise<RuleSetVersion> {
+  await ensureDefaultRuleSet(ctx);
+  const row = await repo.findRuleSet(ctx.db, id);
+  if (!row) throw new NotFoundError('rule_set');
+  const current = await repo.findCurrentRuleSet(ctx.db, isoDate(ctx.now()));
+  return toVersion(row, current?.id);
+}
+
+/** The version as editor text: pretty JSON, or YAML. */
+export async function ruleSetText(ctx: Ctx, id: string, format: 'json' | 'yaml') {
+  const version = await getRuleSet(ctx, id);
+  // jsonb keeps keys in its own order; the schema puts them back in the document's reading order.
+  const definition = RuleSetSchema.parse(version.definition);
+  const text = format === 'yaml' ? stringify(definition, { lineWidth: 0 }) : `${JSON.stringify(definition, null, 2)}\n`;
+  return { format, text };
+}
+
+/** Checks editor text without saving: every problem located in the text. */
+export function validateText(text: string): { ok: boolean; problems: RuleProblem[] } {
+  const { problems } = parseRuleText(text);
+  return { ok: problems.length === 0, problems };
+}
+
+function changes(before: RuleSet | undefined, after: RuleSet) {
+  const params: Record<string, [number | null, number]> = {};
+  for (const p of after.parameters) {
+    const old = before?.parameters.find((x) => x.key === p.key)?.value ?? null;
+    if (old !== p.value) params[p.key] = [old, p.value];
+  }
+  const beforeIds = new Map((before?.pathways ?? []).map((p) => [p.id, JSON.stringify(p)]));
+  const afterIds = new Set(after.pathways.map((p) => p.id));
+  return {
+    parameters: params,
+    pathwaysAdded: after.pathways.filter((p) => !beforeIds.has(p.id)).map((p) => p.id),
+    pathwaysRemoved: [...beforeIds.keys()].filter((id) => !afterIds.has(id)),
+    pathwaysChanged: after.pathways.filter((p) => beforeIds.has(p.id) && beforeIds.get(p.id) !== JSON.stringify(p)).map((p) => p.id),
+  };
+}
+
+/** Saves a new version of a rule set (its code names the set); earlier versions stay as they were. */
+export async function saveRuleSet(ctx: Ctx, input: SaveRuleSet): Promise<RuleSetVersion> {
+  scopeFor(ctx.actor, 'rules:manage');
+  const { ruleSet, problems } = 'text' in input ? parseRuleText(input.text) : checkRuleSet(input.definition);
+  if (!ruleSet) {
+    const prefix = 'text' in input ? 'body.text' : 'body.definition';
+    throw new ValidationError(
+      problems.map((p) => ({
+        path: p.path ? `${prefix}.${p.path}` : prefix,
+        message: p.line !== null ? `${p.message} (${p.line}:${p.column})` : p.message,
+      })),
+    );
+  }
+  await ensureDefaultRuleSet(ctx);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const version = await repo.nextVersion(trx, ruleSet.code);
+    const previous = version > 1 ? await latestOf(trx, ruleSet.code) : undefined;
+    const inserted = await repo.insertRuleSet(trx, {
+      code: ruleSet.code,
+      version,
+      nameZh: ruleSet.name.zh,
+      nameEn: ruleSet.name.en,
+      effectiveFrom: ruleSet.effectiveFrom,
+      effectiveTo: ruleSet.effectiveTo ?? null,
+      definition: ruleSet,
+      note: input.note ?? null,
+      createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      now: ctx.now(),
+    });
+    if (!inserted) throw new ConflictError('rules.version_conflict');
+    await audit(trx, ctx, {
+      action: 'rules.save',
+      entityType: 'rule_set',
+      entityId: inserted.id,
+      before: previous ? { id: previous.id, version: previous.version } : undefined,
+      after: {
+        code: ruleSet.code,
+        version,
+        effectiveFrom: ruleSet.effectiveFrom,
+        note: input.note ?? null,
+        ...changes(previous?.definition, ruleSet),
+      },
+    });
+    return inserted.id;
+  });
+  return getRuleSet(ctx, id);
+}
+
+async function latestOf(db: Db, code: string) {
+  const rows = await repo.listRuleSets(db);
+  const row = rows.find((r) => r.code === code);
+  if (!row) return undefined;
+  const full = await repo.findRuleSet(db, row.id);
+  return full ? { id: full.id, version: full.version, definition: full.definition as RuleSet } : undefined;
+}
+
+// ——— one worker ———
+
+export function factsOf(worker: WorkerDetail): WorkerFacts {
+  return {
+    occupationCode: worker.occupationCode,
+    isFrontline: worker.isFrontline,
+    employedFrom: worker.employedFrom,
+    credentials: worker.credentials.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      levelCode: c.levelCode,
+      occupationCode: c.occupationCode,
+      series: c.series,
+      name: c.name,
+      issuedOn: c.issuedOn,
+      status: c.status,
+    })),
+  };
+}
+
+/** Every pathway for one worker, with the worker's own facts behind each condition. */
+export async function evaluate(ctx: Ctx, workerId: string, asOf?: string): Promise<WorkerEvaluation> {
+  scopeFor(ctx.actor, 'conversion:read');
+  const worker = await workersService.get(ctx, workerId);
+  const date = asOf ?? isoDate(ctx.now());
+  const rules = await currentRuleSet(ctx, date);
+  const live = await repo.listLiveApplications(ctx.db, workerId);
+  return {
+    workerId,
+    workerName: worker.name,
+    asOf: date,
+    ruleSet: rules.ref,
+    pathways: describe(rules.definition, evaluateWorker(rules.definition, factsOf(worker), date), live),
+  };
+}
+
+export function describe(
+  ruleSet: RuleSet,
+  evaluations: ReturnType<typeof evaluateWorker>,
+  live: { id: string; pathwayId: string; status: string }[] = [],
+): PathwayEvaluation[] {
+  return evaluations.map((e) => {
+    const pathway = ruleSet.pathways.find((p) => p.id === e.pathwayId)!;
+    const source = ruleSet.sources.find((s) => s.id === pathway.source);
+    const application = live.find((a) => a.pathwayId === e.pathwayId);
+    return {
+      ...e,
+      confidence: pathway.confidence,
+      note: pathway.note ?? null,
+      source: { id: pathway.source, title: source?.title ?? pathway.source, number: source?.number ?? null },
+      application: application ? { id: application.id, status: application.status } : null,
+    };
+  });
+}
+
+// ——— policy analysis ———
+
+const CATEGORIES = {
+  pillar: divisionsOfCategory('pillar'),
+  characteristic: divisionsOfCategory('characteristic'),
+  emerging: divisionsOfCategory('emerging'),
+};
+
+async function populationPath(ctx: Ctx, orgId: string | undefined): Promise<string | undefined> {
+  const scope = scopeFor(ctx.actor, 'conversion:analyze');
+  if (scope.kind === 'self') throw new ForbiddenError('forbidden', { permission: 'conversion:analyze' });
+  if (orgId) return (await orgService.requireOrg(ctx, orgId, 'conversion:analyze')).path;
+  return scope.kind === 'subtree' ? scope.path : undefined;
+}
+
+/** One pass over the registry for every parameter variant asked (the rules in force, a draft). */
+async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: string | undefined, variants: ParameterValues[]) {
+  const started = performance.now();
+  const plans = variants.map((overrides) => compilePlan(rules.definition, overrides));
+  const results = await eligibilityGroups(ctx.db, plans, {
+    asOf,
+    horizon: addYears(asOf, 1),
+    population: { orgPath, employedOnly: true },
+    categories: CATEGORIES,
+  });
+  const names = new Map(
+    (await regionNames(ctx.db, [...new Set((results[0] ?? []).map((g) => g.regionCode))])).map((r) => [r.code, r.name] as const),
+  );
+  const elapsedMs = Math.round(performance.now() - started);
+  return plans.map((plan, q) => fold(rules, plan, results[q]!, names, asOf, elapsedMs));
+}
+
+function fold(
+  rules: LoadedRuleSet,
+  plan: ReturnType<typeof compilePlan>,
+  groups: Awaited<ReturnType<typeof eligibilityGroups>>[number],
+  names: Map<string, string>,
+  asOf: string,
+  elapsedMs: number,
+): EligibilityTable {
+  const horizon = addYears(asOf, 1);
+  const byRegion = new Map<string, { now: number[]; soon: number[] }>();
+  const byCategory = {
+    pillar: plan.pathways.map(() => [0, 0]),
+    characteristic: plan.pathways.map(() => [0, 0]),
+    emerging: plan.pathways.map(() => [0, 0]),
+  };
+  let workers = 0;
+  for (const g of groups) {
+    workers += g.workers;
+    const region = byRegion.get(g.regionCode) ?? { now: plan.pathways.map(() => 0), soon: plan.pathways.map(() => 0) };
+    plan.pathways.forEach((_, k) => {
+      region.now[k]! += g.now[k]!;
+      region.soon[k]! += g.soon[k]!;
+      for (const [flag, category] of [
+        [g.isPillar, 'pillar'],
+        [g.isCharacteristic, 'characteristic'],
+        [g.isEmerging, 'emerging'],
+      ] as const) {
+        if (!flag) continue;
+        byCategory[category][k]![0]! += g.now[k]!;
+        byCategory[category][k]![1]! += g.soon[k]!;
+      }
+    });
+    byRegion.set(g.regionCode, region);
+  }
+  const result: EligibilityTable = {
+    asOf,
+    horizon,
+    ruleSet: rules.ref,
+    workers,
+    pathways: rules.definition.pathways.map((p) => ({ id: p.id, name: p.name, channel: p.channel })),
+    byRegion: [...byRegion.entries()].flatMap(([regionCode, r]) =>
+      plan.pathways.map((p, k) => ({
+        pathwayId: p.id,
+        regionCode,
+        regionName: names.get(regionCode) ?? null,
+        eligibleNow: r.now[k]!,
+        eligibleSoon: r.soon[k]!,
+      })),
+    ),
+    byCategory: (['pillar', 'characteristic', 'emerging'] as const).flatMap((category) =>
+      plan.pathways.map((p, k) => ({
+        pathwayId: p.id,
+        category,
+        eligibleNow: byCategory[category][k]![0]!,
+        eligibleSoon: byCategory[category][k]![1]!,
+      })),
+    ),
+    totals: plan.pathways.map((p, k) => ({
+      pathwayId: p.id,
+      eligibleNow: [...byRegion.values()].reduce((n, r) => n + r.now[k]!, 0),
+      eligibleSoon: [...byRegion.values()].reduce((n, r) => n + r.soon[k]!, 0),
+    })),
+    elapsedMs,
+  };
+  return result;
+}
+
+/** Eligible workers per pathway × prefecture and industry category, now and within the next 12 months. */
+export async function eligibility(ctx: Ctx, query: { orgId?: string; asOf?: string }): Promise<EligibilityTable> {
+  const orgPath = await populationPath(ctx, query.orgId);
+  const asOf = query.asOf ?? isoDate(ctx.now());
+  const [result] = await tables(ctx, await currentRuleSet(ctx, asOf), asOf, orgPath, [{}]);
+  return result!;
+}
+
+/** The same table under draft parameter values, beside the rule set in force. Nothing is saved. */
+export async function whatIf(ctx: Ctx, input: WhatIf) {
+  const orgPath = await populationPath(ctx, input.orgId);
+  const asOf = input.asOf ?? isoDate(ctx.now());
+  const rules = await currentRuleSet(ctx, asOf);
+  const known = new Set(rules.definition.parameters.map((p) => p.key));
+  const unknown = Object.keys(input.parameters).filter((k) => !known.has(k));
+  if (unknown.length) throw new ValidationError(unknown.map((k) => ({ path: `body.parameters.${k}`, message: 'rules.unknown_parameter' })));
+  const [current, draft] = await tables(ctx, rules, asOf, orgPath, [{}, input.parameters]);
+  return { current: current!, draft: draft! };
+}

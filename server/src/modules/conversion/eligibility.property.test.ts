@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { addYears, compilePlan, levelRankOf, verdicts, type WorkerFacts } from '@changai/domain';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
+import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { eligibilityGroups, latestStart, workerVerdicts } from './eligibility.repository.js';
+
+/** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
+let t: TestApp;
+const pool: string[] = [];
+let poolPath = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420100')).id });
+  for (let i = 0; i < 5; i++) pool.push((await makeWorker(t.system, { orgId: org.id })).id);
+  poolPath = (await t.database.db.selectFrom('orgs').select('path').where('id', '=', org.id).executeTakeFirstOrThrow()).path;
+});
+afterAll(() => t.close());
+
+async function store(workerId: string, facts: WorkerFacts) {
+  const db = t.database.db;
+  await db
+    .updateTable('workers')
+    .set({ occupationCode: facts.occupationCode, isFrontline: facts.isFrontline, employedFrom: facts.employedFrom })
+    .where('id', '=', workerId)
+    .execute();
+  await db.deleteFrom('credentials').where('workerId', '=', workerId).execute();
+  for (const c of facts.credentials) {
+    await db
+      .insertInto('credentials')
+      .values({
+        workerId,
+        regionCode: '420106',
+        kind: c.kind,
+        levelCode: c.levelCode,
+        levelRank: levelRankOf(c.kind, c.levelCode),
+        occupationCode: c.occupationCode,
+        series: c.series,
+        name: c.name,
+        naturalKey: randomUUID(),
+        issuedOn: c.issuedOn,
+        source: 'manual',
+        status: c.status,
+        revokedReason: c.status === 'revoked' ? '测试' : null,
+        revokedOn: c.status === 'revoked' ? c.issuedOn : null,
+      })
+      .execute();
+  }
+}
+
+describe('SQL eligibility engine', () => {
+  it('agrees with the in-memory evaluator on random workers and rule sets', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSetArb,
+        fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }),
+        dateArb,
+        async (ruleSet, workers, asOf) => {
+          for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
+          const plan = compilePlan(ruleSet);
+          const rows = await workerVerdicts(t.database.db, plan, asOf, pool);
+          for (let i = 0; i < pool.length; i++) {
+            const fromSql = rows.find((r) => r.workerId === pool[i])!.pathways.map((p) => [p.pathwayId, p.now, p.from]);
+            const fromMemory = verdicts(plan, workers[i]!, asOf).map((v) => [v.pathwayId, v.outcome === 'eligible', v.eligibleFrom]);
+            expect(fromSql).toEqual(fromMemory);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('eligibility table', () => {
+  it('counts what the in-memory evaluator finds, for the rules and a draft in one pass', async () => {
+    const categories = { pillar: [], characteristic: [], emerging: [] };
+    await fc.assert(
+      fc.asyncProperty(
+        ruleSetArb,
+        fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }),
+        dateArb,
+        fc.record({ p1: fc.integer({ min: 0, max: 6 }), p2: fc.integer({ min: 0, max: 6 }) }),
+        async (ruleSet, workers, asOf, draft) => {
+          for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
+          const plans = [compilePlan(ruleSet), compilePlan(ruleSet, draft)];
+          const horizon = addYears(asOf, 1);
+          const both = await eligibilityGroups(t.database.db, plans, {
+            asOf,
+            horizon,
+            population: { orgPath: poolPath, employedOnly: true },
+            categories,
+          });
+          plans.forEach((plan, q) => {
+            const groups = both[q]!;
+            expect(groups.reduce((n, g) => n + g.workers, 0)).toBe(pool.length);
+            plan.pathways.forEach((_, k) => {
+              const memory = workers.map((w) => verdicts(plan, w, asOf)[k]!);
+              expect(groups.reduce((n, g) => n + g.now[k]!, 0)).toBe(memory.filter((v) => v.outcome === 'eligible').length);
+              expect(groups.reduce((n, g) => n + g.soon[k]!, 0)).toBe(
+                memory.filter((v) => v.outcome === 'eligible_from' && v.eligibleFrom! <= horizon).length,
+              );
+            });
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('latestStart', () => {
+  it('turns "start + n years <= T" into "start <= constant", leap days included', () => {
+    fc.assert(
+      fc.property(dateArb, dateArb, fc.integer({ min: 0, max: 10 }), (start, t, years) => {
+        expect(addYears(start, years) <= t).toBe(start <= latestStart(t, years));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(latestStart('2021-02-28', 1)).toBe('2020-02-29');
+    expect(latestStart('2024-02-29', 4)).toBe('2020-02-29');
+  });
+});

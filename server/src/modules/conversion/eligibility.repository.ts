@@ -1,0 +1,342 @@
+import { type Atom, addYears, type Expr, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+/**
+ * The rules compiled to one set-based query. Each atom of the plan reads a column holding the date
+ * its years count from (credential atoms as filtered `min` aggregates in a single pass over the
+ * credentials; worker atoms from the worker row); it holds from that date + its years. A pathway is
+ * its boolean expression over "atom holds at T": at T = asOf for "eligible now", and at each rising
+ * atom's own date for "eligible from" — the same algorithm as the in-memory evaluator (domain
+ * conversion/evaluate.ts), which a property test holds it to.
+ */
+
+const ALWAYS = sql`date '0001-01-01'`;
+
+const textArray = (values: readonly string[]) => sql`${[...values]}::text[]`;
+const plusYears = (date: RawBuilder<unknown>, years: number) =>
+  years === 0 ? sql`${date}` : sql`(${date} + ${sql.lit(`${Math.trunc(years)} years`)}::interval)::date`;
+
+function startsWithAny(column: RawBuilder<unknown>, prefixes: readonly string[]) {
+  if (prefixes.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    prefixes.map((p) => sql`starts_with(${column}, ${p}::text)`),
+    sql` or `,
+  )})`;
+}
+
+/** The credential filter of a holds-atom, except the occupation test (split off below). */
+function credentialMatch(atom: Extract<Atom, { type: 'holds' }>) {
+  const parts = [sql`c.kind = ${atom.kind}::text`];
+  if (atom.minRank !== null) parts.push(sql`c.level_rank >= ${atom.minRank}::int`);
+  if (atom.levels !== null) parts.push(sql`c.level_code = any(${textArray(atom.levels)})`);
+  if (atom.names !== null) parts.push(sql`c.name = any(${textArray(atom.names)})`);
+  if (atom.seriesNames !== null) parts.push(sql`c.series = any(${textArray(atom.seriesNames)})`);
+  return parts;
+}
+
+/** Column of atom i: the date its years are counted from (the atom holds from that date + its years). */
+/**
+ * Where each atom of each plan reads its start date: atoms that differ only in their years share one
+ * column (and plans compiled from the same rules with different parameters share all of them, so a
+ * what-if costs one pass over the registry, not two).
+ */
+type Ref = { column: number; years: number };
+type Layout = { columns: Atom[]; refs: Ref[][] };
+
+const yearsOf = (atom: Atom) => (atom.type === 'holds' || atom.type === 'workYears' ? atom.years : 0);
+const withoutYears = (atom: Atom) => JSON.stringify(atom.type === 'holds' || atom.type === 'workYears' ? { ...atom, years: 0 } : atom);
+
+function layoutOf(plans: Plan[]): Layout {
+  const columns: Atom[] = [];
+  const index = new Map<string, number>();
+  const refs = plans.map((plan) =>
+    plan.atoms.map((atom) => {
+      const key = withoutYears(atom);
+      let column = index.get(key);
+      if (column === undefined) {
+        column = columns.length;
+        columns.push(atom);
+        index.set(key, column);
+      }
+      return { column, years: yearsOf(atom) };
+    }),
+  );
+  return { columns, refs };
+}
+
+/** Column of a start date: the atom holds from start + its years. */
+const col = (c: number) => sql.ref(`s${c}`);
+
+/**
+ * The latest start date whose date + n years is still on or before T, so "start + n years <= T" is a
+ * plain comparison with a constant. Date + years clamps 29 February (2020-02-29 + 1 → 2021-02-28),
+ * hence the one-day check after subtracting.
+ */
+export function latestStart(t: IsoDate, years: number): IsoDate {
+  if (years === 0) return t;
+  const back = addYears(t, -years);
+  const next = new Date(Date.parse(`${back}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return addYears(next, years) <= t ? next : back;
+}
+
+const atomDate = (ref: Ref) => plusYears(col(ref.column), ref.years);
+const join = (parts: RawBuilder<boolean>[], and: boolean) => sql<boolean>`(${sql.join(parts, and ? sql` and ` : sql` or `)})`;
+
+/** The expression on asOf, over per-row booleans computed once (named by `boolOf`). */
+function exprNow(expr: Expr, boolOf: (atom: number) => RawBuilder<unknown>): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`${boolOf(expr.atom)}`;
+  if ('not' in expr) return sql<boolean>`(not ${exprNow(expr.not, boolOf)})`;
+  return join(
+    ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprNow(e, boolOf)),
+    'allOf' in expr,
+  );
+}
+
+/** The expression at date T, never null (a missing date means "never"). */
+function exprAt(refs: Ref[], expr: Expr, at: RawBuilder<unknown>): RawBuilder<boolean> {
+  if ('atom' in expr) return sql<boolean>`coalesce(${atomDate(refs[expr.atom]!)} <= ${at}, false)`;
+  if ('not' in expr) return sql<boolean>`(not ${exprAt(refs, expr.not, at)})`;
+  return join(
+    ('allOf' in expr ? expr.allOf : expr.anyOf).map((e) => exprAt(refs, e, at)),
+    'allOf' in expr,
+  );
+}
+
+/**
+ * First date in (asOf, horizon] at which the expression holds, or null; assumes it does not hold on
+ * asOf. The window test compares start dates with constants, so the date arithmetic runs only for
+ * the few workers with an atom coming due.
+ */
+function firstFrom(refs: Ref[], expr: Expr, asOf: IsoDate, horizon: IsoDate | null) {
+  const candidates = [...risingAtoms(expr)].map((i) => {
+    const ref = refs[i]!;
+    const after = sql`${col(ref.column)} > ${latestStart(asOf, ref.years)}::date`;
+    const inWindow = horizon === null ? after : sql`${after} and ${col(ref.column)} <= ${latestStart(horizon, ref.years)}::date`;
+    return sql`case when ${inWindow} and ${exprAt(refs, expr, atomDate(ref))} then ${atomDate(ref)} end`;
+  });
+  if (candidates.length === 0) return sql`null::date`;
+  return sql`least(${sql.join(candidates)})`;
+}
+
+export type Population = {
+  /** Org subtree (materialized path prefix); undefined for the whole province. */
+  orgPath?: string;
+  workerIds?: string[];
+  /** Only workers in employment (the analysis); the per-worker check takes anyone. */
+  employedOnly: boolean;
+};
+
+function populationFilter(p: Population) {
+  const parts = [sql`true`];
+  if (p.orgPath !== undefined) parts.push(sql`exists (select 1 from orgs o where o.id = w.org_id and o.path like ${`${p.orgPath}%`})`);
+  if (p.workerIds !== undefined) parts.push(sql`w.id = any(${p.workerIds}::uuid[])`);
+  if (p.employedOnly) parts.push(sql`w.status = 'employed'`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * One row per worker: each column's start date as s0…sn, plus the region and industry. Credentials
+ * are aggregated alone (no join): min(issued_on) per distinct filter, since min(d) + n years =
+ * min(d + n years) and max(min(d), employed_from) = min(max(d, employed_from)). A skill level with no
+ * occupation of its own takes the worker's: a second minimum over those, used when the worker's
+ * occupation matches.
+ */
+function atomFacts(columns: Atom[], population: Population) {
+  const aggregates = new Map<string, { name: RawBuilder<unknown>; filter: RawBuilder<unknown> }>();
+  const minimum = (key: unknown, filter: RawBuilder<unknown>[]) => {
+    const k = JSON.stringify(key);
+    let found = aggregates.get(k);
+    if (!found) {
+      found = { name: sql.ref(`m${aggregates.size}`), filter: sql.join(filter, sql` and `) };
+      aggregates.set(k, found);
+    }
+    return sql`cr.${found.name}`;
+  };
+  // The worker's occupation tested once per field, however many atoms ask.
+  const occupationFlags = new Map<string, { name: RawBuilder<unknown>; test: RawBuilder<unknown> }>();
+  const occupationMatches = (prefixes: string[]) => {
+    const k = JSON.stringify(prefixes);
+    let found = occupationFlags.get(k);
+    if (!found) {
+      found = { name: sql.ref(`o${occupationFlags.size}`), test: startsWithAny(sql`w.occupation_code`, prefixes) };
+      occupationFlags.set(k, found);
+    }
+    return sql`wf.${found.name}`;
+  };
+  const selected = columns.map((atom, c) => {
+    switch (atom.type) {
+      case 'frontline':
+        return sql`case when wf.is_frontline then ${ALWAYS} end as ${col(c)}`;
+      case 'occupation':
+        return sql`case when ${occupationMatches(atom.occupationPrefixes)} then ${ALWAYS} end as ${col(c)}`;
+      case 'workYears':
+        return sql`wf.employed_from as ${col(c)}`;
+      default: {
+        const base = credentialMatch(atom);
+        const spec = { kind: atom.kind, minRank: atom.minRank, levels: atom.levels, names: atom.names, series: atom.seriesNames };
+        let earliest: RawBuilder<unknown>;
+        if (atom.occupationPrefixes === null) earliest = minimum(spec, base);
+        else {
+          const own = minimum({ ...spec, own: atom.occupationPrefixes }, [
+            ...base,
+            startsWithAny(sql`c.occupation_code`, atom.occupationPrefixes),
+          ]);
+          const inherited = minimum({ ...spec, inherited: true }, [...base, sql`c.occupation_code is null`]);
+          earliest = sql`least(${own}, case when ${occupationMatches(atom.occupationPrefixes)} then ${inherited} end)`;
+        }
+        const start = atom.fromWork ? sql`case when ${earliest} is not null then greatest(${earliest}, wf.employed_from) end` : earliest;
+        return sql`${start} as ${col(c)}`;
+      }
+    }
+  });
+  const kinds = [...new Set(columns.flatMap((a) => (a.type === 'holds' ? [a.kind] : [])))];
+  // A restricted population (a subtree, a few workers) narrows the credentials scanned too.
+  const narrow = population.orgPath !== undefined || population.workerIds !== undefined;
+  const credentialsJoin =
+    aggregates.size === 0
+      ? sql``
+      : sql`left join (
+          select c.worker_id, ${sql.join([...aggregates.values()].map((a) => sql`min(c.issued_on) filter (where ${a.filter}) as ${a.name}`))}
+          from credentials c
+          where c.status = 'valid' and c.kind = any(${textArray(kinds)})
+            ${narrow ? sql`and c.worker_id in (select w.id from workers w where ${populationFilter(population)})` : sql``}
+          group by c.worker_id
+        ) cr on cr.worker_id = wf.id`;
+  const flags = [...occupationFlags.values()].map((f) => sql`${f.test} as ${f.name}`);
+  return sql`
+    select wf.id, wf.region_code, wf.industry_division${selected.length ? sql`, ${sql.join(selected)}` : sql``}
+    from (
+      select w.id, w.region_code, w.industry_division, w.is_frontline, w.employed_from${flags.length ? sql`, ${sql.join(flags)}` : sql``}
+      from workers w
+      where ${populationFilter(population)}
+      offset 0
+    ) wf
+    ${credentialsJoin}`;
+}
+
+/**
+ * Per worker and plan: now{q}p{k} and from{q}p{k} for every pathway k. Layered with `offset 0`
+ * fences so PostgreSQL computes each atom's boolean once per row instead of inlining it into every
+ * pathway expression.
+ */
+function verdictRows(plans: Plan[], layout: Layout, facts: RawBuilder<unknown>, asOf: IsoDate, horizon: IsoDate | null) {
+  const starts = layout.columns.map((_, c) => col(c));
+  const bools = new Map<string, { name: RawBuilder<unknown>; test: RawBuilder<unknown> }>();
+  const boolFor = (ref: Ref) => {
+    const bound = latestStart(asOf, ref.years);
+    const k = `${ref.column}|${bound}`;
+    let found = bools.get(k);
+    if (!found) {
+      found = { name: sql.ref(`b${bools.size}`), test: sql`coalesce(${col(ref.column)} <= ${bound}::date, false)` };
+      bools.set(k, found);
+    }
+    return found.name;
+  };
+  const nows = plans.flatMap((plan, q) =>
+    plan.pathways.map((p, k) => sql`${exprNow(p.whole, (i) => boolFor(layout.refs[q]![i]!))} as ${sql.ref(`now${q}p${k}`)}`),
+  );
+  const nowNames = plans.flatMap((plan, q) => plan.pathways.map((_, k) => sql.ref(`now${q}p${k}`)));
+  const froms = plans.flatMap((plan, q) =>
+    plan.pathways.map(
+      (p, k) =>
+        sql`case when ${sql.ref(`now${q}p${k}`)} then null else ${firstFrom(layout.refs[q]!, p.whole, asOf, horizon)} end as ${sql.ref(`from${q}p${k}`)}`,
+    ),
+  );
+  const list = (items: RawBuilder<unknown>[]) => (items.length ? sql`, ${sql.join(items)}` : sql``);
+  const boolColumns = [...bools.values()].map((b) => sql`${b.test} as ${b.name}`);
+  return sql`
+    select l3.id, l3.region_code, l3.industry_division ${list(nowNames as never)} ${list(froms)}
+    from (
+      select l2.id, l2.region_code, l2.industry_division ${list(starts as never)} ${list(nows)}
+      from (
+        select f.id, f.region_code, f.industry_division ${list(starts.map((s) => sql`f.${s}`))} ${list(boolColumns)}
+        from (${facts}) f
+        offset 0
+      ) l2
+      offset 0
+    ) l3`;
+}
+
+export type WorkerVerdictRow = { id: string } & Record<string, unknown>;
+
+/** Per-worker verdicts for a few workers (no horizon): what the property test compares with memory. */
+export async function workerVerdicts(db: Db, plan: Plan, asOf: IsoDate, workerIds: string[]) {
+  const layout = layoutOf([plan]);
+  const facts = atomFacts(layout.columns, { workerIds, employedOnly: false });
+  const { rows } = await sql<WorkerVerdictRow>`select * from (${verdictRows([plan], layout, facts, asOf, null)}) v`.execute(db);
+  return rows.map((row) => ({
+    workerId: row.id,
+    pathways: plan.pathways.map((p, k) => ({
+      pathwayId: p.id,
+      now: row[`now0p${k}`] as boolean,
+      from: (row[`from0p${k}`] as string | null) ?? null,
+    })),
+  }));
+}
+
+export type CategoryDivisions = { pillar: string[]; characteristic: string[]; emerging: string[] };
+
+export type EligibilityGroup = {
+  regionCode: string;
+  isPillar: boolean;
+  isCharacteristic: boolean;
+  isEmerging: boolean;
+  workers: number;
+  /** Per pathway, in plan order. */
+  now: number[];
+  soon: number[];
+};
+
+type TableOptions = { asOf: IsoDate; horizon: IsoDate; population: Population; categories: CategoryDivisions };
+
+/**
+ * The eligibility table: counts per prefecture × industry-category flags, for every pathway of each
+ * plan (the rules in force, and a draft), now and becoming eligible within (asOf, horizon]. One pass
+ * over the registry for all plans; small result (≤ 17 × 8 rows per plan), folded by the service.
+ */
+export async function eligibilityGroups(db: Db, plans: Plan[], opts: TableOptions): Promise<EligibilityGroup[][]> {
+  const { rows } = await eligibilityQuery(plans, opts).execute(db);
+  return plans.map((plan, q) =>
+    rows.map((r) => ({
+      regionCode: r.prefecture as string,
+      isPillar: r.pillar as boolean,
+      isCharacteristic: r.characteristic as boolean,
+      isEmerging: r.emerging as boolean,
+      workers: Number(r.workers),
+      now: plan.pathways.map((_, k) => Number(r[`n${q}p${k}`])),
+      soon: plan.pathways.map((_, k) => Number(r[`s${q}p${k}`])),
+    })),
+  );
+}
+
+/** The eligibility table's SQL (exported so benches can EXPLAIN it). */
+export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
+  const layout = layoutOf(plans);
+  const facts = atomFacts(layout.columns, opts.population);
+  const counts = plans.flatMap((plan, q) =>
+    plan.pathways.flatMap((_, k) => [
+      sql`count(*) filter (where ${sql.ref(`now${q}p${k}`)})::int as ${sql.ref(`n${q}p${k}`)}`,
+      sql`count(*) filter (where ${sql.ref(`from${q}p${k}`)} is not null)::int as ${sql.ref(`s${q}p${k}`)}`,
+    ]),
+  );
+  return sql<Record<string, unknown>>`
+    select v.prefecture, v.pillar, v.characteristic, v.emerging, count(*)::int as workers
+      ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
+    from (
+      select
+        case when substr(f.region_code, 3, 2) = '90' then f.region_code else substr(f.region_code, 1, 4) || '00' end as prefecture,
+        coalesce(f.industry_division = any(${textArray(opts.categories.pillar)}), false) as pillar,
+        coalesce(f.industry_division = any(${textArray(opts.categories.characteristic)}), false) as characteristic,
+        coalesce(f.industry_division = any(${textArray(opts.categories.emerging)}), false) as emerging,
+        f.*
+      from (${verdictRows(plans, layout, facts, opts.asOf, opts.horizon)}) f
+    ) v
+    group by v.prefecture, v.pillar, v.characteristic, v.emerging
+    order by v.prefecture, v.pillar, v.characteristic, v.emerging`;
+}
+
+export function regionNames(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orgs').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
+}
