@@ -1,6 +1,7 @@
 import * as demoService from './modules/demo/demo.service.js';
 import { IMPORT_JOB, runWorkerImport } from './modules/imports/imports.service.js';
 import * as supervisionService from './modules/reform/supervision.service.js';
+import * as carriersService from './modules/skills/carriers.service.js';
 import type { Database } from './platform/db/database.js';
 import type { JobHandler } from './platform/jobs.js';
 
@@ -11,6 +12,7 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
   return {
     [IMPORT_JOB]: runWorkerImport,
     [supervisionService.SWEEP_JOB]: (ctx) => supervisionService.sweep(ctx),
+    [carriersService.REVIEW_SWEEP_JOB]: (ctx) => carriersService.sweepOverdueReviews(ctx),
     [DEMO_JOB]: (ctx, job, report) =>
       demoService.loadRegistry(ctx, database, (job.payload as { scale: number }).scale, (processed, total) => {
         void report({ processed, total, phase: 'loading' });
@@ -19,4 +21,7 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
 }
 
 /** Jobs every deployment queues on a schedule; one instance wins each round. */
-export const RECURRING_JOBS = [{ kind: supervisionService.SWEEP_JOB, everyMs: supervisionService.SWEEP_EVERY_MS }];
+export const RECURRING_JOBS = [
+  { kind: supervisionService.SWEEP_JOB, everyMs: supervisionService.SWEEP_EVERY_MS },
+  { kind: carriersService.REVIEW_SWEEP_JOB, everyMs: carriersService.REVIEW_SWEEP_EVERY_MS },
+];

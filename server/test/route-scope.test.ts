@@ -7,6 +7,7 @@ import * as attachmentsService from '../src/modules/reform/attachments.service.j
 import * as meetingsService from '../src/modules/reform/meetings.service.js';
 import * as policiesService from '../src/modules/reform/policies.service.js';
 import * as tasksService from '../src/modules/reform/tasks.service.js';
+import * as carriersService from '../src/modules/skills/carriers.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
 import { enqueue } from '../src/platform/jobs.js';
@@ -42,6 +43,7 @@ const outside = {
   decisionId: '',
   applicationId: '',
   ruleSetId: '',
+  carrierId: '',
 };
 const inside = { orgId: '' };
 
@@ -121,6 +123,17 @@ beforeAll(async () => {
   // 高级工 since 2020 → eligible for 技师 by years (ladder-technician) on the test clock.
   const application = await applicationsService.submit(t.system, { workerId: worker.id, pathwayId: 'ladder-technician' });
   const ruleSet = await conversionService.currentRuleSet(t.system, '2026-03-01');
+  const carrier = await carriersService.apply(t.system, {
+    kind: 'master_studio',
+    level: 'provincial',
+    name: '外部技能大师工作室',
+    hostOrgId: out.id,
+    leaderWorkerId: worker.id,
+    memberWorkerIds: [],
+    industryDivisions: [],
+    occupationCodes: [],
+  });
+  await carriersService.recognise(t.system, carrier.id, { approve: true, documentNumber: '外部〔2020〕1号', recognisedOn: '2020-06-01' });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -134,6 +147,7 @@ beforeAll(async () => {
     jobId: job.id,
     applicationId: application.id,
     ruleSetId: ruleSet.ref.id,
+    carrierId: carrier.id,
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -171,7 +185,8 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':meetingId', outside.meetingId)
     .replace(':decisionId', outside.decisionId)
     .replace(':applicationId', outside.applicationId)
-    .replace(':ruleSetId', outside.ruleSetId);
+    .replace(':ruleSetId', outside.ruleSetId)
+    .replace(':carrierId', outside.carrierId);
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -266,6 +281,14 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/conversion/applications/:applicationId/withdraw': undefined,
     'GET /api/v1/conversion/applications/:applicationId/certificate': undefined,
     'GET /api/v1/conversion/applications/:applicationId/certificate.pdf': undefined,
+    'GET /api/v1/carriers': undefined,
+    'GET /api/v1/carriers/overview': undefined,
+    'GET /api/v1/carriers/:carrierId': undefined,
+    'POST /api/v1/carriers': { kind: 'master_studio', level: 'provincial', name: '越权工作室', hostOrgId: outside.orgId },
+    'POST /api/v1/carriers/:carrierId/recognition': { approve: false, reason: '越权' },
+    'POST /api/v1/carriers/:carrierId/reviews': { year: 2025, peopleTrained: 1, certificatesGained: 1, innovations: 1, benefitYuan: 1 },
+    'POST /api/v1/carriers/:carrierId/reviews/decision': { year: 2025, result: 'failed' },
+    'POST /api/v1/carriers/:carrierId/revoke': { reason: '越权', revokedOn: '2026-01-01' },
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -278,6 +301,7 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/reform/summary': '?year=2026',
     'GET /api/v1/reform/summary/export': '?year=2026',
     'GET /api/v1/conversion/eligibility': `?orgId=${outside.orgId}`,
+    'GET /api/v1/carriers': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -306,6 +330,11 @@ async function snapshotOutside() {
       .selectFrom('conversionApplications')
       .select(['status'])
       .where('id', '=', outside.applicationId)
+      .executeTakeFirst(),
+    carrier: await db.selectFrom('carriers').select(['status', 'updatedAt']).where('id', '=', outside.carrierId).executeTakeFirst(),
+    carriers: await db
+      .selectFrom('carriers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst(),
     ruleSets: await db
       .selectFrom('conversionRuleSets')
@@ -360,6 +389,7 @@ describe('route × role authorization', () => {
       outside.milestoneId,
       outside.attachmentId,
       outside.applicationId,
+      outside.carrierId,
     ];
     const failures: string[] = [];
     let checks = 0;
