@@ -8,6 +8,7 @@ import * as meetingsService from '../src/modules/reform/meetings.service.js';
 import * as policiesService from '../src/modules/reform/policies.service.js';
 import * as tasksService from '../src/modules/reform/tasks.service.js';
 import * as carriersService from '../src/modules/skills/carriers.service.js';
+import * as trainingService from '../src/modules/skills/training.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
 import { enqueue } from '../src/platform/jobs.js';
@@ -44,6 +45,8 @@ const outside = {
   applicationId: '',
   ruleSetId: '',
   carrierId: '',
+  programId: '',
+  enrollmentId: '',
 };
 const inside = { orgId: '' };
 
@@ -134,6 +137,20 @@ beforeAll(async () => {
     occupationCodes: [],
   });
   await carriersService.recognise(t.system, carrier.id, { approve: true, documentNumber: '外部〔2020〕1号', recognisedOn: '2020-06-01' });
+  const program = await trainingService.create(t.system, {
+    title: '外部培训班',
+    occupationCode: '6-18-02-04',
+    targetLevel: 'senior',
+    providerOrgId: out.id,
+    carrierId: carrier.id,
+    mode: 'onsite',
+    startsOn: '2026-01-01',
+    endsOn: '2026-02-01',
+    capacity: 10,
+    funding: 'enterprise',
+    isFree: false,
+  });
+  const enrolled = await trainingService.enroll(t.system, program.id, { workerIds: [worker.id] });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -148,6 +165,8 @@ beforeAll(async () => {
     applicationId: application.id,
     ruleSetId: ruleSet.ref.id,
     carrierId: carrier.id,
+    programId: program.id,
+    enrollmentId: enrolled.enrollments[0]?.id ?? '',
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -186,7 +205,9 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':decisionId', outside.decisionId)
     .replace(':applicationId', outside.applicationId)
     .replace(':ruleSetId', outside.ruleSetId)
-    .replace(':carrierId', outside.carrierId);
+    .replace(':carrierId', outside.carrierId)
+    .replace(':programId', outside.programId)
+    .replace(':enrollmentId', outside.enrollmentId);
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -289,6 +310,22 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/carriers/:carrierId/reviews': { year: 2025, peopleTrained: 1, certificatesGained: 1, innovations: 1, benefitYuan: 1 },
     'POST /api/v1/carriers/:carrierId/reviews/decision': { year: 2025, result: 'failed' },
     'POST /api/v1/carriers/:carrierId/revoke': { reason: '越权', revokedOn: '2026-01-01' },
+    'GET /api/v1/training/programs': undefined,
+    'GET /api/v1/training/programs/:programId': undefined,
+    'POST /api/v1/training/programs': {
+      title: '越权',
+      occupationCode: '6-18-02-04',
+      targetLevel: 'senior',
+      providerOrgId: outside.orgId,
+      mode: 'online',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-02',
+      capacity: 1,
+      funding: 'self',
+    },
+    'POST /api/v1/training/programs/:programId/enrollments': { workerIds: [outside.workerId] },
+    'POST /api/v1/training/programs/:programId/import': undefined,
+    'POST /api/v1/training/enrollments/:enrollmentId/outcome': { completed: true },
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -302,6 +339,7 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/reform/summary/export': '?year=2026',
     'GET /api/v1/conversion/eligibility': `?orgId=${outside.orgId}`,
     'GET /api/v1/carriers': `?orgId=${outside.orgId}`,
+    'GET /api/v1/training/programs': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -332,6 +370,15 @@ async function snapshotOutside() {
       .where('id', '=', outside.applicationId)
       .executeTakeFirst(),
     carrier: await db.selectFrom('carriers').select(['status', 'updatedAt']).where('id', '=', outside.carrierId).executeTakeFirst(),
+    enrollment: await db
+      .selectFrom('trainingEnrollments')
+      .select(['status', 'updatedAt'])
+      .where('id', '=', outside.enrollmentId)
+      .executeTakeFirst(),
+    programs: await db
+      .selectFrom('trainingPrograms')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
     carriers: await db
       .selectFrom('carriers')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -390,6 +437,8 @@ describe('route × role authorization', () => {
       outside.attachmentId,
       outside.applicationId,
       outside.carrierId,
+      outside.programId,
+      outside.enrollmentId,
     ];
     const failures: string[] = [];
     let checks = 0;

@@ -6,12 +6,25 @@ import {
   CarrierPageSchema,
   CarrierParamsSchema,
   DecideCarrierReviewSchema,
+  EnrollmentParamsSchema,
+  EnrollmentSchema,
+  EnrollWorkersSchema,
   FileCarrierReviewSchema,
+  JobSchema,
+  ProgramDetailSchema,
+  ProgramListQuerySchema,
+  ProgramPageSchema,
+  ProgramParamsSchema,
   RecogniseCarrierSchema,
+  RecordOutcomeSchema,
   RevokeCarrierSchema,
+  SaveProgramSchema,
 } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { singleFile } from '../../platform/http/multipart.js';
 import * as carriersService from './carriers.service.js';
+import * as trainingService from './training.service.js';
+import * as trainingImport from './training-import.service.js';
 
 export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ——— Carriers ———
@@ -67,5 +80,56 @@ export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: CarrierParamsSchema, body: RevokeCarrierSchema, response: { 200: CarrierDetailSchema } },
     },
     (req) => carriersService.revoke(req.ctx, req.params.carrierId, req.body),
+  );
+
+  // ——— Training programs ———
+  const training = ['training'];
+  app.get(
+    '/api/v1/training/programs',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: training, querystring: ProgramListQuerySchema, response: { 200: ProgramPageSchema } },
+    },
+    (req) => trainingService.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/training/programs/:programId',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: training, params: ProgramParamsSchema, response: { 200: ProgramDetailSchema } },
+    },
+    (req) => trainingService.get(req.ctx, req.params.programId),
+  );
+  app.post(
+    '/api/v1/training/programs',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, body: SaveProgramSchema, response: { 201: ProgramDetailSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await trainingService.create(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/v1/training/programs/:programId/enrollments',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, params: ProgramParamsSchema, body: EnrollWorkersSchema, response: { 200: ProgramDetailSchema } },
+    },
+    (req) => trainingService.enroll(req.ctx, req.params.programId, req.body),
+  );
+  app.post(
+    '/api/v1/training/programs/:programId/import',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, params: ProgramParamsSchema, consumes: ['multipart/form-data'], response: { 202: JobSchema } },
+    },
+    async (req, reply) => reply.status(202).send(await trainingImport.start(req.ctx, req.params.programId, () => singleFile(req))),
+  );
+  app.post(
+    '/api/v1/training/enrollments/:enrollmentId/outcome',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, params: EnrollmentParamsSchema, body: RecordOutcomeSchema, response: { 200: EnrollmentSchema } },
+    },
+    (req) => trainingService.recordOutcome(req.ctx, req.params.enrollmentId, req.body),
   );
 };

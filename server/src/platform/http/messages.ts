@@ -302,6 +302,13 @@ const MESSAGES: Catalog = {
     'zh-CN': '有职工不在库中或不在您的管辖范围内。',
     'en-US': 'Some workers are not in the registry or outside your scope.',
   },
+  'training.import_no_id_column': {
+    'zh-CN': '表格中没有“身份证号”列。',
+    'en-US': 'The sheet has no “身份证号” (ID number) column.',
+  },
+  'training.import_name_mismatch': { 'zh-CN': '姓名与库中职工“{name}”不一致', 'en-US': 'The name differs from the registry’s “{name}”' },
+  'training.import_yes_no': { 'zh-CN': '请填写“是”或“否”', 'en-US': 'Write 是 (yes) or 否 (no)' },
+  'training.import_result': { 'zh-CN': '考核结果应为“合格”或“不合格”', 'en-US': 'The result must be 合格 (passed) or 不合格 (failed)' },
   'achievement.worker_not_found': {
     'zh-CN': '团队成员须为您管辖范围内的在库职工。',
     'en-US': 'Team members must be registry workers within your scope.',
