@@ -8,6 +8,7 @@ import * as meetingsService from '../src/modules/reform/meetings.service.js';
 import * as policiesService from '../src/modules/reform/policies.service.js';
 import * as tasksService from '../src/modules/reform/tasks.service.js';
 import * as carriersService from '../src/modules/skills/carriers.service.js';
+import * as innovationService from '../src/modules/skills/innovation.service.js';
 import * as trainingService from '../src/modules/skills/training.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
@@ -47,6 +48,7 @@ const outside = {
   carrierId: '',
   programId: '',
   enrollmentId: '',
+  achievementId: '',
 };
 const inside = { orgId: '' };
 
@@ -151,6 +153,14 @@ beforeAll(async () => {
     isFree: false,
   });
   const enrolled = await trainingService.enroll(t.system, program.id, { workerIds: [worker.id] });
+  const achievement = await innovationService.submit(t.system, {
+    title: '外部成果',
+    kind: 'suggestion',
+    orgId: out.id,
+    submittedOn: '2026-01-01',
+    teamWorkerIds: [worker.id],
+    patentNumbers: [],
+  });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -167,6 +177,7 @@ beforeAll(async () => {
     carrierId: carrier.id,
     programId: program.id,
     enrollmentId: enrolled.enrollments[0]?.id ?? '',
+    achievementId: achievement.id,
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -207,7 +218,8 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':ruleSetId', outside.ruleSetId)
     .replace(':carrierId', outside.carrierId)
     .replace(':programId', outside.programId)
-    .replace(':enrollmentId', outside.enrollmentId);
+    .replace(':enrollmentId', outside.enrollmentId)
+    .replace(':achievementId', outside.achievementId);
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -326,6 +338,27 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/training/programs/:programId/enrollments': { workerIds: [outside.workerId] },
     'POST /api/v1/training/programs/:programId/import': undefined,
     'POST /api/v1/training/enrollments/:enrollmentId/outcome': { completed: true },
+    'GET /api/v1/innovation/achievements': undefined,
+    'GET /api/v1/innovation/rankings': undefined,
+    'GET /api/v1/innovation/achievements/:achievementId': undefined,
+    'POST /api/v1/innovation/achievements': {
+      title: '越权',
+      kind: 'suggestion',
+      orgId: outside.orgId,
+      submittedOn: '2026-01-01',
+      teamWorkerIds: [outside.workerId],
+    },
+    'POST /api/v1/innovation/achievements/:achievementId/evaluation': { decision: 'reject', evaluation: '越权', evaluatedOn: '2026-01-02' },
+    'GET /api/v1/skills/demands': undefined,
+    'POST /api/v1/skills/demands': {
+      orgId: outside.orgId,
+      industryDivision: '36',
+      occupationCode: '6-22-01-01',
+      level: 'senior',
+      needed: 1,
+      asOf: '2026-01-01',
+    },
+    'GET /api/v1/skills/alignment': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -340,6 +373,8 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/conversion/eligibility': `?orgId=${outside.orgId}`,
     'GET /api/v1/carriers': `?orgId=${outside.orgId}`,
     'GET /api/v1/training/programs': `?orgId=${outside.orgId}`,
+    'GET /api/v1/innovation/achievements': `?orgId=${outside.orgId}`,
+    'GET /api/v1/skills/alignment': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -374,6 +409,15 @@ async function snapshotOutside() {
       .selectFrom('trainingEnrollments')
       .select(['status', 'updatedAt'])
       .where('id', '=', outside.enrollmentId)
+      .executeTakeFirst(),
+    achievement: await db
+      .selectFrom('innovationAchievements')
+      .select(['status'])
+      .where('id', '=', outside.achievementId)
+      .executeTakeFirst(),
+    demands: await db
+      .selectFrom('skillDemands')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst(),
     programs: await db
       .selectFrom('trainingPrograms')
@@ -439,6 +483,7 @@ describe('route × role authorization', () => {
       outside.carrierId,
       outside.programId,
       outside.enrollmentId,
+      outside.achievementId,
     ];
     const failures: string[] = [];
     let checks = 0;

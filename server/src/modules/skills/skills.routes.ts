@@ -1,4 +1,10 @@
 import {
+  AchievementDetailSchema,
+  AchievementListQuerySchema,
+  AchievementPageSchema,
+  AchievementParamsSchema,
+  AlignmentQuerySchema,
+  AlignmentSchema,
   ApplyCarrierSchema,
   CarrierDetailSchema,
   CarrierListQuerySchema,
@@ -6,23 +12,31 @@ import {
   CarrierPageSchema,
   CarrierParamsSchema,
   DecideCarrierReviewSchema,
+  DemandListSchema,
   EnrollmentParamsSchema,
   EnrollmentSchema,
   EnrollWorkersSchema,
+  EvaluateAchievementSchema,
   FileCarrierReviewSchema,
   JobSchema,
   ProgramDetailSchema,
   ProgramListQuerySchema,
   ProgramPageSchema,
   ProgramParamsSchema,
+  RankingQuerySchema,
+  RankingSchema,
   RecogniseCarrierSchema,
   RecordOutcomeSchema,
   RevokeCarrierSchema,
+  SaveDemandSchema,
   SaveProgramSchema,
+  SubmitAchievementSchema,
 } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { singleFile } from '../../platform/http/multipart.js';
+import * as alignmentService from './alignment.service.js';
 import * as carriersService from './carriers.service.js';
+import * as innovationService from './innovation.service.js';
 import * as trainingService from './training.service.js';
 import * as trainingImport from './training-import.service.js';
 
@@ -131,5 +145,74 @@ export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: training, params: EnrollmentParamsSchema, body: RecordOutcomeSchema, response: { 200: EnrollmentSchema } },
     },
     (req) => trainingService.recordOutcome(req.ctx, req.params.enrollmentId, req.body),
+  );
+
+  // ——— Innovation achievements ———
+  const innovation = ['innovation'];
+  app.get(
+    '/api/v1/innovation/achievements',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: innovation, querystring: AchievementListQuerySchema, response: { 200: AchievementPageSchema } },
+    },
+    (req) => innovationService.list(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/innovation/rankings',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: innovation, querystring: RankingQuerySchema, response: { 200: RankingSchema } },
+    },
+    (req) => innovationService.rankings(req.ctx, req.query),
+  );
+  app.get(
+    '/api/v1/innovation/achievements/:achievementId',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: innovation, params: AchievementParamsSchema, response: { 200: AchievementDetailSchema } },
+    },
+    (req) => innovationService.get(req.ctx, req.params.achievementId),
+  );
+  app.post(
+    '/api/v1/innovation/achievements',
+    {
+      config: { permission: 'innovation:submit' },
+      schema: { tags: innovation, body: SubmitAchievementSchema, response: { 201: AchievementDetailSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await innovationService.submit(req.ctx, req.body)),
+  );
+  app.post(
+    '/api/v1/innovation/achievements/:achievementId/evaluation',
+    {
+      config: { permission: 'innovation:evaluate' },
+      schema: {
+        tags: innovation,
+        params: AchievementParamsSchema,
+        body: EvaluateAchievementSchema,
+        response: { 200: AchievementDetailSchema },
+      },
+    },
+    (req) => innovationService.evaluate(req.ctx, req.params.achievementId, req.body),
+  );
+
+  // ——— Industry alignment ———
+  const industry = ['industry alignment'];
+  app.get(
+    '/api/v1/skills/demands',
+    { config: { permission: 'skills:read' }, schema: { tags: industry, response: { 200: DemandListSchema } } },
+    (req) => alignmentService.listDemands(req.ctx),
+  );
+  app.post(
+    '/api/v1/skills/demands',
+    { config: { permission: 'demand:manage' }, schema: { tags: industry, body: SaveDemandSchema, response: { 200: DemandListSchema } } },
+    (req) => alignmentService.saveDemand(req.ctx, req.body),
+  );
+  app.get(
+    '/api/v1/skills/alignment',
+    {
+      config: { permission: 'skills:read' },
+      schema: { tags: industry, querystring: AlignmentQuerySchema, response: { 200: AlignmentSchema } },
+    },
+    (req) => alignmentService.view(req.ctx, req.query),
   );
 };
