@@ -34,6 +34,13 @@ export const PERMISSIONS = [
   'applications:submit',
   'applications:review',
   'applications:decide',
+  'skills:read',
+  'carriers:apply',
+  'carriers:review',
+  'training:manage',
+  'innovation:submit',
+  'innovation:evaluate',
+  'demand:manage',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -6,6 +6,7 @@ import { DEMO_JOB, jobHandlers, RECURRING_JOBS } from './jobs.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import { loadReformDemo } from './modules/reform/reform.demo.js';
+import { loadSkillsActivity, loadSkillsDemo } from './modules/skills/skills.demo.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
 import type { Ctx } from './platform/context.js';
@@ -42,6 +43,7 @@ export async function prepareData(
     if (!(await authService.needsSetup(ctx))) return { demoLoaded: false };
     await loadDemoData(ctx);
     await loadReformDemo(ctx);
+    await loadSkillsDemo(ctx);
     await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
   }
   if (demoScale > 0 && (await demoService.demoScale(ctx)) === null) {
@@ -53,6 +55,7 @@ export async function prepareData(
     console.log(`  Loading the demo registry at scale ${demoScale} (deterministic; CHANGAI_DEMO=0 turns demo data off) …`);
     // Nobody else uses this platform yet: one transaction that builds the indexes once, at the end.
     const result = await demoService.loadRegistry(ctx, runtime.database, demoScale, undefined, { exclusive: true });
+    await loadSkillsActivity(ctx);
     if (result)
       console.log(
         `  … ${result.workers.toLocaleString('en')} workers, ${result.credentials.toLocaleString('en')} credentials, ${result.enterprises} enterprises in ${result.seconds.toFixed(1)} s`,

@@ -7,6 +7,9 @@ import * as attachmentsService from '../src/modules/reform/attachments.service.j
 import * as meetingsService from '../src/modules/reform/meetings.service.js';
 import * as policiesService from '../src/modules/reform/policies.service.js';
 import * as tasksService from '../src/modules/reform/tasks.service.js';
+import * as carriersService from '../src/modules/skills/carriers.service.js';
+import * as innovationService from '../src/modules/skills/innovation.service.js';
+import * as trainingService from '../src/modules/skills/training.service.js';
 import * as workersService from '../src/modules/workers/workers.service.js';
 import { grantScope } from '../src/platform/auth/permissions.js';
 import { enqueue } from '../src/platform/jobs.js';
@@ -42,6 +45,10 @@ const outside = {
   decisionId: '',
   applicationId: '',
   ruleSetId: '',
+  carrierId: '',
+  programId: '',
+  enrollmentId: '',
+  achievementId: '',
 };
 const inside = { orgId: '' };
 
@@ -121,6 +128,39 @@ beforeAll(async () => {
   // 高级工 since 2020 → eligible for 技师 by years (ladder-technician) on the test clock.
   const application = await applicationsService.submit(t.system, { workerId: worker.id, pathwayId: 'ladder-technician' });
   const ruleSet = await conversionService.currentRuleSet(t.system, '2026-03-01');
+  const carrier = await carriersService.apply(t.system, {
+    kind: 'master_studio',
+    level: 'provincial',
+    name: '外部技能大师工作室',
+    hostOrgId: out.id,
+    leaderWorkerId: worker.id,
+    memberWorkerIds: [],
+    industryDivisions: [],
+    occupationCodes: [],
+  });
+  await carriersService.recognise(t.system, carrier.id, { approve: true, documentNumber: '外部〔2020〕1号', recognisedOn: '2020-06-01' });
+  const program = await trainingService.create(t.system, {
+    title: '外部培训班',
+    occupationCode: '6-18-02-04',
+    targetLevel: 'senior',
+    providerOrgId: out.id,
+    carrierId: carrier.id,
+    mode: 'onsite',
+    startsOn: '2026-01-01',
+    endsOn: '2026-02-01',
+    capacity: 10,
+    funding: 'enterprise',
+    isFree: false,
+  });
+  const enrolled = await trainingService.enroll(t.system, program.id, { workerIds: [worker.id] });
+  const achievement = await innovationService.submit(t.system, {
+    title: '外部成果',
+    kind: 'suggestion',
+    orgId: out.id,
+    submittedOn: '2026-01-01',
+    teamWorkerIds: [worker.id],
+    patentNumbers: [],
+  });
   Object.assign(outside, {
     orgId: out.id,
     userId: outUser.id,
@@ -134,6 +174,10 @@ beforeAll(async () => {
     jobId: job.id,
     applicationId: application.id,
     ruleSetId: ruleSet.ref.id,
+    carrierId: carrier.id,
+    programId: program.id,
+    enrollmentId: enrolled.enrollments[0]?.id ?? '',
+    achievementId: achievement.id,
   });
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
@@ -171,7 +215,11 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':meetingId', outside.meetingId)
     .replace(':decisionId', outside.decisionId)
     .replace(':applicationId', outside.applicationId)
-    .replace(':ruleSetId', outside.ruleSetId);
+    .replace(':ruleSetId', outside.ruleSetId)
+    .replace(':carrierId', outside.carrierId)
+    .replace(':programId', outside.programId)
+    .replace(':enrollmentId', outside.enrollmentId)
+    .replace(':achievementId', outside.achievementId);
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -266,6 +314,51 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/conversion/applications/:applicationId/withdraw': undefined,
     'GET /api/v1/conversion/applications/:applicationId/certificate': undefined,
     'GET /api/v1/conversion/applications/:applicationId/certificate.pdf': undefined,
+    'GET /api/v1/carriers': undefined,
+    'GET /api/v1/carriers/overview': undefined,
+    'GET /api/v1/carriers/:carrierId': undefined,
+    'POST /api/v1/carriers': { kind: 'master_studio', level: 'provincial', name: '越权工作室', hostOrgId: outside.orgId },
+    'POST /api/v1/carriers/:carrierId/recognition': { approve: false, reason: '越权' },
+    'POST /api/v1/carriers/:carrierId/reviews': { year: 2025, peopleTrained: 1, certificatesGained: 1, innovations: 1, benefitYuan: 1 },
+    'POST /api/v1/carriers/:carrierId/reviews/decision': { year: 2025, result: 'failed' },
+    'POST /api/v1/carriers/:carrierId/revoke': { reason: '越权', revokedOn: '2026-01-01' },
+    'GET /api/v1/training/programs': undefined,
+    'GET /api/v1/training/programs/:programId': undefined,
+    'POST /api/v1/training/programs': {
+      title: '越权',
+      occupationCode: '6-18-02-04',
+      targetLevel: 'senior',
+      providerOrgId: outside.orgId,
+      mode: 'online',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-02',
+      capacity: 1,
+      funding: 'self',
+    },
+    'POST /api/v1/training/programs/:programId/enrollments': { workerIds: [outside.workerId] },
+    'POST /api/v1/training/programs/:programId/import': undefined,
+    'POST /api/v1/training/enrollments/:enrollmentId/outcome': { completed: true },
+    'GET /api/v1/innovation/achievements': undefined,
+    'GET /api/v1/innovation/rankings': undefined,
+    'GET /api/v1/innovation/achievements/:achievementId': undefined,
+    'POST /api/v1/innovation/achievements': {
+      title: '越权',
+      kind: 'suggestion',
+      orgId: outside.orgId,
+      submittedOn: '2026-01-01',
+      teamWorkerIds: [outside.workerId],
+    },
+    'POST /api/v1/innovation/achievements/:achievementId/evaluation': { decision: 'reject', evaluation: '越权', evaluatedOn: '2026-01-02' },
+    'GET /api/v1/skills/demands': undefined,
+    'POST /api/v1/skills/demands': {
+      orgId: outside.orgId,
+      industryDivision: '36',
+      occupationCode: '6-22-01-01',
+      level: 'senior',
+      needed: 1,
+      asOf: '2026-01-01',
+    },
+    'GET /api/v1/skills/alignment': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -278,6 +371,10 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/reform/summary': '?year=2026',
     'GET /api/v1/reform/summary/export': '?year=2026',
     'GET /api/v1/conversion/eligibility': `?orgId=${outside.orgId}`,
+    'GET /api/v1/carriers': `?orgId=${outside.orgId}`,
+    'GET /api/v1/training/programs': `?orgId=${outside.orgId}`,
+    'GET /api/v1/innovation/achievements': `?orgId=${outside.orgId}`,
+    'GET /api/v1/skills/alignment': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -306,6 +403,29 @@ async function snapshotOutside() {
       .selectFrom('conversionApplications')
       .select(['status'])
       .where('id', '=', outside.applicationId)
+      .executeTakeFirst(),
+    carrier: await db.selectFrom('carriers').select(['status', 'updatedAt']).where('id', '=', outside.carrierId).executeTakeFirst(),
+    enrollment: await db
+      .selectFrom('trainingEnrollments')
+      .select(['status', 'updatedAt'])
+      .where('id', '=', outside.enrollmentId)
+      .executeTakeFirst(),
+    achievement: await db
+      .selectFrom('innovationAchievements')
+      .select(['status'])
+      .where('id', '=', outside.achievementId)
+      .executeTakeFirst(),
+    demands: await db
+      .selectFrom('skillDemands')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    programs: await db
+      .selectFrom('trainingPrograms')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    carriers: await db
+      .selectFrom('carriers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst(),
     ruleSets: await db
       .selectFrom('conversionRuleSets')
@@ -360,6 +480,10 @@ describe('route × role authorization', () => {
       outside.milestoneId,
       outside.attachmentId,
       outside.applicationId,
+      outside.carrierId,
+      outside.programId,
+      outside.enrollmentId,
+      outside.achievementId,
     ];
     const failures: string[] = [];
     let checks = 0;

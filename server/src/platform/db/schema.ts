@@ -45,6 +45,58 @@ export interface AuditEvents {
   requestId: string | null;
 }
 
+export interface CarrierMembers {
+  carrierId: string;
+  joinedOn: string;
+  role: Generated<string>;
+  workerId: string;
+}
+
+export interface CarrierReviews {
+  benefitYuan: number;
+  carrierId: string;
+  certificatesGained: number;
+  comment: string | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  filedAt: Timestamp;
+  filedBy: string | null;
+  id: Generated<string>;
+  innovations: number;
+  peopleTrained: number;
+  result: string | null;
+  summary: string | null;
+  year: number;
+}
+
+export interface Carriers {
+  appliedBy: string | null;
+  appliedOn: string;
+  createdAt: Generated<Timestamp>;
+  description: string | null;
+  documentNumber: string | null;
+  hostOrgId: string;
+  id: Generated<string>;
+  industryDivisions: Generated<string[]>;
+  kind: string;
+  leaderName: string | null;
+  leaderWorkerId: string | null;
+  level: string;
+  name: string;
+  nextReviewDue: string | null;
+  occupationCodes: Generated<string[]>;
+  recognisedBy: string | null;
+  recognisedOn: string | null;
+  regionCode: string;
+  rejectionReason: string | null;
+  reviewOverdueSince: string | null;
+  revokedOn: string | null;
+  revokedReason: string | null;
+  status: Generated<string>;
+  studioType: string | null;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface ConversionApplications {
   certificateNumber: string | null;
   credentialId: string | null;
@@ -140,6 +192,35 @@ export interface ImportTemplates {
   orgId: string;
   updatedAt: Generated<Timestamp>;
   updatedBy: string | null;
+}
+
+export interface InnovationAchievements {
+  adoptedOn: string | null;
+  benefitYuan: number | null;
+  createdAt: Generated<Timestamp>;
+  evaluatedBy: string | null;
+  evaluatedOn: string | null;
+  evaluation: string | null;
+  id: Generated<string>;
+  industryDivision: string | null;
+  kind: string;
+  orgId: string;
+  patentNumbers: Generated<string[]>;
+  regionCode: string;
+  startedOn: string | null;
+  status: Generated<string>;
+  studioId: string | null;
+  submittedBy: string | null;
+  submittedOn: string;
+  summary: string | null;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface InnovationTeam {
+  achievementId: string;
+  isLead: Generated<boolean>;
+  workerId: string;
 }
 
 export interface Jobs {
@@ -329,6 +410,18 @@ export interface SigningKeys {
   retiredAt: Timestamp | null;
 }
 
+export interface SkillDemands {
+  asOf: string;
+  id: Generated<string>;
+  industryDivision: string;
+  level: string;
+  needed: number;
+  occupationCode: string;
+  orgId: string;
+  regionCode: string;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface SupervisionNotices {
   createdAt: Timestamp;
   dueOn: string;
@@ -338,6 +431,43 @@ export interface SupervisionNotices {
   period: Generated<string>;
   resolvedAt: Timestamp | null;
   taskId: string;
+}
+
+export interface TrainingEnrollments {
+  assessedOn: string | null;
+  attendancePercent: number | null;
+  certificateNumber: string | null;
+  credentialId: string | null;
+  enrolledAt: Timestamp;
+  id: Generated<string>;
+  programId: string;
+  regionCode: string;
+  result: string | null;
+  score: number | null;
+  source: Generated<string>;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  workerId: string;
+}
+
+export interface TrainingPrograms {
+  capacity: number;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  endsOn: string;
+  funding: string;
+  id: Generated<string>;
+  isFree: Generated<boolean>;
+  mode: string;
+  occupationCode: string;
+  providerCarrierId: string | null;
+  providerOrgId: string;
+  regionCode: string;
+  startsOn: string;
+  status: Generated<string>;
+  targetLevel: string;
+  title: string;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface UnitContacts {
@@ -430,12 +560,17 @@ export interface Workers {
 export interface DB {
   appSettings: AppSettings;
   auditEvents: AuditEvents;
+  carrierMembers: CarrierMembers;
+  carrierReviews: CarrierReviews;
+  carriers: Carriers;
   conversionApplications: ConversionApplications;
   conversionRuleSets: ConversionRuleSets;
   credentials: Credentials;
   credentialVerifications: CredentialVerifications;
   enterprises: Enterprises;
   importTemplates: ImportTemplates;
+  innovationAchievements: InnovationAchievements;
+  innovationTeam: InnovationTeam;
   jobs: Jobs;
   meetingAttendees: MeetingAttendees;
   meetingDecisions: MeetingDecisions;
@@ -452,7 +587,10 @@ export interface DB {
   reformTasks: ReformTasks;
   sessions: Sessions;
   signingKeys: SigningKeys;
+  skillDemands: SkillDemands;
   supervisionNotices: SupervisionNotices;
+  trainingEnrollments: TrainingEnrollments;
+  trainingPrograms: TrainingPrograms;
   unitContacts: UnitContacts;
   uploadChunks: UploadChunks;
   uploads: Uploads;

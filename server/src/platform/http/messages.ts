@@ -262,11 +262,78 @@ const MESSAGES: Catalog = {
   'certificate.not_issued': { 'zh-CN': '该申请尚未批准，没有证书。', 'en-US': 'The application is not approved; there is no certificate.' },
   certificate_number_format: { 'zh-CN': '证书编号只能包含字母、数字和连字符', 'en-US': 'Letters, digits and hyphens only' },
   verification_code_format: { 'zh-CN': '验证码格式不正确', 'en-US': 'Not a valid verification code' },
+  'carrier.worker_not_at_host': {
+    'zh-CN': '带头人和成员须为依托单位（或其下级单位）在库职工。',
+    'en-US': 'The leader and members must be registry workers of the host unit (or a unit below it).',
+  },
+  'carrier.status_changed': {
+    'zh-CN': '该载体刚被他人处理，请刷新后查看。',
+    'en-US': 'Someone else has just acted on this carrier; reload to see it.',
+  },
+  'carrier.illegal_transition': {
+    'zh-CN': '载体当前状态为“{from}”，不能进行此操作。',
+    'en-US': 'The carrier is “{from}”; this step is not allowed.',
+  },
+  'carrier.document_taken': {
+    'zh-CN': '文号“{documentNumber}”已用于同名载体的认定。',
+    'en-US': 'Document “{documentNumber}” already recognises a carrier of this name.',
+  },
+  'carrier.review_decided': { 'zh-CN': '{year} 年度考核已有结论，不能再修改。', 'en-US': 'The {year} annual review is already decided.' },
+  'carrier.review_not_filed': {
+    'zh-CN': '依托单位尚未报送 {year} 年度考核材料。',
+    'en-US': 'The host has not filed the {year} annual review.',
+  },
+  'training.carrier_not_recognised': {
+    'zh-CN': '只有已认定（未撤销）的载体才能承办培训项目。',
+    'en-US': 'Only a recognised (not revoked) carrier can provide a training program.',
+  },
+  'training.program_full': { 'zh-CN': '培训项目名额已满（{capacity} 人）。', 'en-US': 'The program is full ({capacity} places).' },
+  'training.program_closed': { 'zh-CN': '培训项目已结束报名。', 'en-US': 'The program is closed.' },
+  'training.already_assessed': {
+    'zh-CN': '该学员已考核合格并发证，结果不能再修改。',
+    'en-US': 'This trainee has passed and holds the credential; the result is final.',
+  },
+  'training.not_completed': {
+    'zh-CN': '学员须先完成培训才能登记考核结果。',
+    'en-US': 'The trainee must complete the training before an assessment is recorded.',
+  },
+  'training.certificate_required': { 'zh-CN': '考核合格须填写证书编号。', 'en-US': 'A pass needs the certificate number.' },
+  'training.worker_not_found': {
+    'zh-CN': '有职工不在库中或不在您的管辖范围内。',
+    'en-US': 'Some workers are not in the registry or outside your scope.',
+  },
+  'training.import_no_id_column': {
+    'zh-CN': '表格中没有“身份证号”列。',
+    'en-US': 'The sheet has no “身份证号” (ID number) column.',
+  },
+  'training.import_name_mismatch': { 'zh-CN': '姓名与库中职工“{name}”不一致', 'en-US': 'The name differs from the registry’s “{name}”' },
+  'training.import_yes_no': { 'zh-CN': '请填写“是”或“否”', 'en-US': 'Write 是 (yes) or 否 (no)' },
+  'training.import_result': { 'zh-CN': '考核结果应为“合格”或“不合格”', 'en-US': 'The result must be 合格 (passed) or 不合格 (failed)' },
+  'achievement.worker_not_found': {
+    'zh-CN': '团队成员须为您管辖范围内的在库职工。',
+    'en-US': 'Team members must be registry workers within your scope.',
+  },
+  'achievement.illegal_transition': {
+    'zh-CN': '成果当前状态为“{from}”，不能进行此操作。',
+    'en-US': 'The achievement is “{from}”; this step is not allowed.',
+  },
+  'achievement.studio_not_innovation': {
+    'zh-CN': '所选工作室不是创新工作室。',
+    'en-US': 'The chosen carrier is not an innovation studio.',
+  },
   // Field reasons (custom zod messages)
   text_nul: { 'zh-CN': '不能包含空字符（\\0）', 'en-US': 'Must not contain NUL (\\0) characters' },
   username_format: { 'zh-CN': '只能包含字母、数字、点、下划线和连字符', 'en-US': 'Only letters, digits, dots, underscores and hyphens' },
   org_code_format: { 'zh-CN': '只能包含字母、数字、下划线和连字符', 'en-US': 'Only letters, digits, underscores and hyphens' },
   phone_format: { 'zh-CN': '电话号码格式不正确', 'en-US': 'Not a valid phone number' },
+  carrier_level_for_kind: { 'zh-CN': '该类载体没有这一级别', 'en-US': 'This kind of carrier has no such level' },
+  carrier_studio_type: {
+    'zh-CN': '创新工作室须选择类型（劳模/工匠/职工），其他载体不填',
+    'en-US': 'Innovation studios need a type; other carriers have none',
+  },
+  assessed_on_required: { 'zh-CN': '请填写考核日期', 'en-US': 'Give the assessment date' },
+  patent_number_format: { 'zh-CN': '专利号格式不正确', 'en-US': 'Not a valid patent number' },
+  date_in_future: { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
   date_range_order: { 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot be before the start date' },
 };
 
@@ -290,6 +357,11 @@ const ENTITY_NAMES: Catalog = {
   rule_set: { 'zh-CN': '规则版本', 'en-US': 'rule set' },
   application: { 'zh-CN': '申请', 'en-US': 'application' },
   certificate: { 'zh-CN': '证书', 'en-US': 'certificate' },
+  carrier: { 'zh-CN': '技能载体', 'en-US': 'carrier' },
+  program: { 'zh-CN': '培训项目', 'en-US': 'training program' },
+  enrollment: { 'zh-CN': '培训报名', 'en-US': 'enrollment' },
+  achievement: { 'zh-CN': '创新成果', 'en-US': 'innovation achievement' },
+  demand: { 'zh-CN': '用工需求', 'en-US': 'skill demand' },
 };
 
 /** What may still refer to an org, as named in `org.is_referenced`. */

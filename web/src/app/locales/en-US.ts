@@ -174,6 +174,13 @@ export const enUS: Messages = {
     'applications:submit': 'Submit conversion applications',
     'applications:review': 'Employer review of conversion applications',
     'applications:decide': 'Committee decisions on conversion applications',
+    'skills:read': 'View carriers, training programs, innovation achievements and industry alignment',
+    'carriers:apply': 'Apply for carriers and file annual reviews',
+    'carriers:review': 'Recognise carriers, decide annual reviews, revoke',
+    'training:manage': 'Manage training programs, enrollments, assessment results and imports',
+    'innovation:submit': 'Submit innovation achievements',
+    'innovation:evaluate': 'Evaluate and adopt innovation achievements',
+    'demand:manage': 'Enter skilled-worker demand',
   },
   scopes: {
     self: 'Own records only',

@@ -173,6 +173,13 @@ export const zhCN = {
     'applications:submit': '提交贯通申请',
     'applications:review': '用人单位审核贯通申请',
     'applications:decide': '评审委员会决定贯通申请',
+    'skills:read': '查看技能载体、培训项目、创新成果和产业匹配',
+    'carriers:apply': '申报技能载体、报送年度考核材料',
+    'carriers:review': '认定技能载体、年度考核结论、撤销',
+    'training:manage': '管理培训项目、报名、考核结果和批量导入',
+    'innovation:submit': '申报创新成果',
+    'innovation:evaluate': '评审、采纳创新成果',
+    'demand:manage': '填报技能人才需求',
   },
   scopes: {
     self: '仅本人',

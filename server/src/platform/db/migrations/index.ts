@@ -5,6 +5,7 @@ import * as registry from './202611260003_registry.js';
 import * as reformOffice from './202611260004_reform_office.js';
 import * as conversion from './202611260005_conversion.js';
 import * as registryListIndexes from './202611260006_registry_list_indexes.js';
+import * as skillFormation from './202611260007_skill_formation.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611260004_reform_office': reformOffice,
   '202611260005_conversion': conversion,
   '202611260006_registry_list_indexes': registryListIndexes,
+  '202611260007_skill_formation': skillFormation,
 };
