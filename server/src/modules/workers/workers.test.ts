@@ -163,6 +163,29 @@ describe('workers', () => {
     expect((await me.get(`/api/v1/workers/${colleague.id}`)).statusCode).toBe(404);
   });
 
+  it('pages a pinyin-or-initials search in pinyin order, each person once, whichever way they matched', async () => {
+    const org = await makeOrg(t.system, { parentId: enterpriseId });
+    // 'zw' matches by initials only (zw, zww, zwy); 'zh' by pinyin only; the pages of the two kinds of match
+    // must merge into one pinyin order.
+    const names = ['张伟', '周文', '曾微', '张伟伟', '周文武', '赵敏', '钟无艳', '张三'];
+    for (const name of names) await makeWorker(t.system, { orgId: org.id, name });
+    const search = async (q: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await hr.get(`/api/v1/workers?orgId=${org.id}&q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const page = WorkerPageSchema.parse(res.json());
+        seen.push(...page.items.map((i) => i.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    // In pinyin order: zengwei, zhangwei, zhangweiwei, zhongwuyan, zhouwen, zhouwenwu.
+    expect(await search('zw')).toEqual(['曾微', '张伟', '张伟伟', '钟无艳', '周文', '周文武']);
+    expect(await search('zhou')).toEqual(['周文', '周文武']);
+    expect(await search('zh')).toEqual(['张三', '张伟', '张伟伟', '赵敏', '钟无艳', '周文', '周文武']);
+  });
+
   it('pages by level, highest first, without repeats', async () => {
     const org = await makeOrg(t.system, { parentId: enterpriseId });
     const levels = ['junior', 'technician', 'senior', 'senior_technician', 'intermediate'];
