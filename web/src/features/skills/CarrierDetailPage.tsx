@@ -1,5 +1,5 @@
 import type { CarrierDetail, CarrierReview } from '@changai/contracts';
-import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -156,7 +156,6 @@ export function CarrierDetailPage() {
                 { key: 'joinedOn', title: t('skills.carriers.joinedOn'), width: 100, dataIndex: 'joinedOn' },
               ]}
             />
-            {!c.members.length ? <Typography.Text type="secondary">—</Typography.Text> : null}
           </Card>
         </Col>
       </Row>

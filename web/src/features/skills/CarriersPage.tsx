@@ -117,7 +117,7 @@ export function CarriersPage() {
             {
               key: 'name',
               title: t('skills.carriers.name'),
-              minWidth: 220,
+              width: 280,
               render: (_, c) => <Link to={`/skills/carriers/${c.id}`}>{c.name}</Link>,
             },
             {

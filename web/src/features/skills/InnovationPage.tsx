@@ -193,7 +193,7 @@ export function InnovationPage() {
               render: (_, a) => <Tag color={STATUS_COLORS[a.status]}>{t(`skills.achievementStatuses.${a.status}`)}</Tag>,
             },
             { key: 'benefit', title: t('skills.innovation.benefit'), width: 120, align: 'right', render: (_, a) => yuan(a.benefitYuan) },
-            { key: 'patents', title: t('skills.innovation.patents'), width: 130, render: (_, a) => a.patentNumbers.join('、') || '—' },
+            { key: 'patents', title: t('skills.innovation.patents'), width: 180, render: (_, a) => a.patentNumbers.join('、') || '—' },
             { key: 'team', title: t('skills.innovation.teamSize'), width: 64, align: 'right', dataIndex: 'teamSize' },
           ]}
         />
