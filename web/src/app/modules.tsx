@@ -3,12 +3,17 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BulbOutlined,
   CalendarOutlined,
   DeploymentUnitOutlined,
+  ExperimentOutlined,
   FileTextOutlined,
+  FundOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
+  ReadOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -28,6 +33,11 @@ export type ModuleKey =
   | 'conversion'
   | 'analysis'
   | 'rules'
+  | 'skills'
+  | 'carriers'
+  | 'programs'
+  | 'innovation'
+  | 'alignment'
   | 'users'
   | 'audit'
   | 'account';
@@ -45,6 +55,11 @@ export const MODULES: { key: ModuleKey; path: string; permission: Permission; ic
   { key: 'conversion', path: '/conversion', permission: 'conversion:read', icon: <SwapOutlined /> },
   { key: 'analysis', path: '/conversion/analysis', permission: 'conversion:analyze', icon: <BarChartOutlined /> },
   { key: 'rules', path: '/conversion/rules', permission: 'rules:manage', icon: <NodeIndexOutlined /> },
+  { key: 'skills', path: '/skills', permission: 'skills:read', icon: <FundOutlined /> },
+  { key: 'carriers', path: '/skills/carriers', permission: 'skills:read', icon: <ShopOutlined /> },
+  { key: 'programs', path: '/skills/programs', permission: 'skills:read', icon: <ReadOutlined /> },
+  { key: 'innovation', path: '/skills/innovation', permission: 'skills:read', icon: <BulbOutlined /> },
+  { key: 'alignment', path: '/skills/alignment', permission: 'skills:read', icon: <ExperimentOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },

@@ -169,6 +169,62 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'skills',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/SkillsOverviewPage'), 'SkillsOverviewPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/carriers',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/CarriersPage'), 'CarriersPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/carriers/:carrierId',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/CarrierDetailPage'), 'CarrierDetailPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/programs',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/ProgramsPage'), 'ProgramsPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/programs/:programId',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/ProgramDetailPage'), 'ProgramDetailPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/innovation',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/InnovationPage'), 'InnovationPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'skills/alignment',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/AlignmentPage'), 'AlignmentPage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'users',
             element: (
               <RequirePermission permission="users:read">

@@ -1,5 +1,6 @@
 import { conversionEn } from '../../features/conversion/conversion-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
+import { skillsEnUS } from '../../features/skills/skills-messages';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -54,6 +55,11 @@ export const enUS: Messages = {
     supervision: 'Supervision',
     meetings: 'Meetings',
     summary: 'Year-end summary',
+    skills: 'Skill formation',
+    carriers: 'Skill carriers',
+    programs: 'Training programs',
+    innovation: 'Innovation',
+    alignment: 'Industry alignment',
   },
   header: {
     demoData: 'Demo data',
@@ -649,4 +655,5 @@ export const enUS: Messages = {
     id: 'ID',
   },
   reform: reformEnUS,
+  skills: skillsEnUS,
 };

@@ -1,5 +1,6 @@
 import { conversionZh } from '../../features/conversion/conversion-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
+import { skillsZhCN } from '../../features/skills/skills-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
 export const zhCN = {
   app: {
@@ -53,6 +54,11 @@ export const zhCN = {
     supervision: '督查督办',
     meetings: '会议记录',
     summary: '年度总结',
+    skills: '技能形成',
+    carriers: '技能载体',
+    programs: '培训项目',
+    innovation: '创新成果',
+    alignment: '产业匹配',
   },
   header: {
     demoData: '演示数据',
@@ -641,6 +647,7 @@ export const zhCN = {
     id: 'ID',
   },
   reform: reformZhCN,
+  skills: skillsZhCN,
 };
 
 export type Messages = typeof zhCN;
