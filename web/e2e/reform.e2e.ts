@@ -47,6 +47,8 @@ describe('the reform office', () => {
     await handDown.getByLabel('接收单位').fill('武汉市');
     // The visible dropdown item (antd also renders a hidden accessible listbox).
     await admin.locator('.ant-select-item-option[title="武汉市"]').click();
+    // Chosen before the dialog is confirmed (a slow machine renders the choice late).
+    await admin.locator('.ant-select-item-option-selected[title="武汉市"]').waitFor();
     await handDown.getByText('每个接收单位获得自己的任务副本').click(); // closes the dropdown
     await handDown.getByRole('button', { name: OK }).click();
     await admin.getByText('已交办给 1 个单位').waitFor();
