@@ -1,11 +1,4 @@
-// npm run bench:conversion — the conversion engine on the demo registry: one worker's evaluation
-// (p50/p95), the province-wide eligibility table (every pathway × prefecture and industry category,
-// now and next 12 months) and a what-if. PGlite at BENCH_SCALE (default 0.1) or, with DATABASE_URL,
-// PostgreSQL (default scale 1). The last line is one JSON object of figures. Never pass/fail.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { loadDemoData } from '../server/src/cli/demo-data.js';
 import * as conversion from '../server/src/modules/conversion/conversion.service.js';
 import * as demoService from '../server/src/modules/demo/demo.service.js';
@@ -13,40 +6,13 @@ import { seedReferenceOrgs } from '../server/src/modules/org/org.seed.js';
 import { loadActor } from '../server/src/platform/auth/sessions.js';
 import type { Ctx } from '../server/src/platform/context.js';
 import { DataCipher } from '../server/src/platform/crypto.js';
-import { type Database, openDatabase } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
+import { openBenchDatabase, percentile } from './support.js';
 
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
 const figures: Record<string, number | string> = { engine: url ? 'postgres' : 'pglite', scale };
 const log = (...args: unknown[]) => console.log(...args);
-
-async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changai-bench-'));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `changai_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString() });
-  return {
-    database,
-    cleanup: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -56,7 +22,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 async function main() {
   log(`Conversion bench — ${figures.engine}, scale ${scale}, ${os.cpus().length} cores`);
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase(url);
   try {
     const cipher = new DataCipher(Buffer.alloc(32, 9));
     const quiet = { info() {}, warn() {}, error() {}, debug() {} };

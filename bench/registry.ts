@@ -1,13 +1,6 @@
-// npm run bench:registry — registry figures on PGlite (scale BENCH_SCALE, default 0.1) or, with
-// DATABASE_URL, on PostgreSQL (default scale 1); BENCH_THREADS sets the demo's generating threads.
-// Prints a table, then one JSON line of figures.
-// Never pass/fail: it measures.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { idNumberCheckDigit } from '@changai/domain';
-import pg from 'pg';
 import { loadDemoData } from '../server/src/cli/demo-data.js';
 import { jobHandlers } from '../server/src/jobs.js';
 import * as demoService from '../server/src/modules/demo/demo.service.js';
@@ -17,10 +10,11 @@ import * as workersService from '../server/src/modules/workers/workers.service.j
 import { loadActor } from '../server/src/platform/auth/sessions.js';
 import type { Ctx } from '../server/src/platform/context.js';
 import { DataCipher } from '../server/src/platform/crypto.js';
-import { type Database, openDatabase } from '../server/src/platform/db/database.js';
+import type { Database } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
 import ExcelJS from '../server/src/platform/exceljs.js';
 import { JobRunner } from '../server/src/platform/jobs.js';
+import { openBenchDatabase, percentile } from './support.js';
 
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
@@ -29,33 +23,6 @@ const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined;
 const figures: Record<string, number | string> = { engine: url ? 'postgres' : 'pglite', scale, threads: threads ?? 'default' };
 const log = (...args: unknown[]) => console.log(...args);
-
-async function open(): Promise<{ database: Database; cleanup(): Promise<void> }> {
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changai-bench-'));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `changai_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString() });
-  return {
-    database,
-    cleanup: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function time<T>(label: string, fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -88,7 +55,7 @@ async function runImport(ctx: Ctx, database: Database, fileName: string, content
 
 async function main() {
   log(`Registry bench — ${figures.engine}, scale ${scale}, ${os.cpus().length} cores`);
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase(url);
   try {
     const cipher = new DataCipher(Buffer.alloc(32, 9));
     const quiet = { info() {}, warn() {}, error() {}, debug() {} };
