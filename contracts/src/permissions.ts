@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   'innovation:submit',
   'innovation:evaluate',
   'demand:manage',
+  'indicators:read',
+  'indicators:manage',
+  'data:enter',
+  'data:approve',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

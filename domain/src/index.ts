@@ -7,6 +7,7 @@ export * from './masking.js';
 export * from './names.js';
 export * from './normalize.js';
 export * from './occupations.js';
+export * from './periods.js';
 export * from './reform-periods.js';
 export * from './registry-rules.js';
 export * from './skill-levels.js';

@@ -42,6 +42,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'innovation:submit': 'all',
     'innovation:evaluate': 'all',
     'demand:manage': 'all',
+    'indicators:read': 'all',
+    'indicators:manage': 'all',
+    'data:enter': 'all',
+    'data:approve': 'all',
   },
   unit_admin: {
     'account:self': 'all',
@@ -64,6 +68,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'rules:read': 'all',
     'skills:read': 'all',
     'carriers:review': 'all',
+    'indicators:read': 'all',
+    'data:enter': 'subtree',
+    'data:approve': 'subtree',
   },
   regional_manager: {
     'account:self': 'all',
@@ -97,6 +104,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'innovation:submit': 'subtree',
     'innovation:evaluate': 'subtree',
     'demand:manage': 'subtree',
+    'indicators:read': 'subtree',
+    'data:enter': 'subtree',
+    'data:approve': 'subtree',
   },
   enterprise_hr: {
     'account:self': 'all',
@@ -119,6 +129,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'training:manage': 'subtree',
     'innovation:submit': 'subtree',
     'demand:manage': 'subtree',
+    'indicators:read': 'subtree',
+    'data:enter': 'subtree',
   },
   reviewer: {
     'account:self': 'all',
@@ -133,6 +145,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, GrantScope>>> 
     'rules:read': 'all',
     'skills:read': 'all',
     'innovation:evaluate': 'all',
+    'indicators:read': 'all',
   },
   worker: {
     'account:self': 'all',

@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AppSettings {
@@ -170,6 +172,34 @@ export interface CredentialVerifications {
   code: string;
   createdAt: Generated<Timestamp>;
   credentialId: string;
+}
+
+export interface DataElements {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  descriptionEn: string | null;
+  descriptionZh: string | null;
+  kind: string;
+  maxValue: Numeric | null;
+  minValue: Numeric | null;
+  nameEn: string;
+  nameZh: string;
+  unitEn: Generated<string>;
+  unitZh: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  valueType: Generated<string>;
+}
+
+export interface DataValues {
+  approvedAt: Timestamp | null;
+  approvedBy: string | null;
+  approvedValue: Numeric | null;
+  elementCode: string;
+  orgId: string;
+  period: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  value: Numeric | null;
 }
 
 export interface Enterprises {
@@ -567,6 +597,8 @@ export interface DB {
   conversionRuleSets: ConversionRuleSets;
   credentials: Credentials;
   credentialVerifications: CredentialVerifications;
+  dataElements: DataElements;
+  dataValues: DataValues;
   enterprises: Enterprises;
   importTemplates: ImportTemplates;
   innovationAchievements: InnovationAchievements;

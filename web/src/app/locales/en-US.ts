@@ -187,6 +187,10 @@ export const enUS: Messages = {
     'innovation:submit': 'Submit innovation achievements',
     'innovation:evaluate': 'Evaluate and adopt innovation achievements',
     'demand:manage': 'Enter skilled-worker demand',
+    'indicators:read': 'View indicators and dashboards',
+    'indicators:manage': 'Manage data elements, forms and indicators',
+    'data:enter': 'Enter reported data',
+    'data:approve': 'Approve subordinate reports',
   },
   scopes: {
     self: 'Own records only',

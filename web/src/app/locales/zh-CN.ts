@@ -186,6 +186,10 @@ export const zhCN = {
     'innovation:submit': '申报创新成果',
     'innovation:evaluate': '评审、采纳创新成果',
     'demand:manage': '填报技能人才需求',
+    'indicators:read': '查看指标与驾驶舱',
+    'indicators:manage': '管理数据元、报表与指标',
+    'data:enter': '填报数据',
+    'data:approve': '审核下级填报',
   },
   scopes: {
     self: '仅本人',

@@ -6,6 +6,7 @@ import * as reformOffice from './202611260004_reform_office.js';
 import * as conversion from './202611260005_conversion.js';
 import * as registryListIndexes from './202611260006_registry_list_indexes.js';
 import * as skillFormation from './202611260007_skill_formation.js';
+import * as dataElements from './202611260008_data_elements.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '202611260005_conversion': conversion,
   '202611260006_registry_list_indexes': registryListIndexes,
   '202611260007_skill_formation': skillFormation,
+  '202611260008_data_elements': dataElements,
 };
