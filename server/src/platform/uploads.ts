@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Db } from './db/database.js';
 
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 export class UploadTooLargeError extends Error {}
+
+// Bytes cross the wire as base64 text that the database decodes: PGlite's bytea parameters and
+// results are ~15× slower than base64 (1.6 MB: 500 ms → 30 ms written, 150 → 11 ms read).
+const encoded = (data: Buffer) => sql<Buffer>`decode(${data.toString('base64')}, 'base64')`;
+const decodedData = sql<string>`encode(data, 'base64')`.as('data');
 
 /**
  * Streams a file into the database in 1 MiB chunks (no whole-file buffering), so that whichever
@@ -30,7 +36,10 @@ export async function storeUpload(
     const data = Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await db.insertInto('uploadChunks').values({ uploadId: id, seq: seq++, data }).execute();
+    await db
+      .insertInto('uploadChunks')
+      .values({ uploadId: id, seq: seq++, data: encoded(data) })
+      .execute();
   };
   for await (const part of source) {
     const buffer = typeof part === 'string' ? Buffer.from(part) : Buffer.from(part.buffer, part.byteOffset, part.byteLength);
@@ -57,8 +66,13 @@ export function findUpload(db: Db, id: string) {
 
 /** The first bytes of an upload (its first chunk), to tell its format. */
 export async function readUploadHead(db: Db, id: string): Promise<Buffer> {
-  const chunk = await db.selectFrom('uploadChunks').select('data').where('uploadId', '=', id).where('seq', '=', 0).executeTakeFirst();
-  return chunk ? Buffer.from(chunk.data).subarray(0, 16) : Buffer.alloc(0);
+  const chunk = await db
+    .selectFrom('uploadChunks')
+    .select(sql<string>`encode(substring(data from 1 for 16), 'base64')`.as('data'))
+    .where('uploadId', '=', id)
+    .where('seq', '=', 0)
+    .executeTakeFirst();
+  return chunk ? Buffer.from(chunk.data, 'base64') : Buffer.alloc(0);
 }
 
 /** The upload's bytes as a stream, one chunk query at a time. */
@@ -69,11 +83,11 @@ export function readUpload(db: Db, id: string): Readable {
       try {
         const chunk = await db
           .selectFrom('uploadChunks')
-          .select('data')
+          .select(decodedData)
           .where('uploadId', '=', id)
           .where('seq', '=', seq++)
           .executeTakeFirst();
-        this.push(chunk ? Buffer.from(chunk.data) : null);
+        this.push(chunk ? Buffer.from(chunk.data, 'base64') : null);
       } catch (error) {
         this.destroy(error as Error);
       }

@@ -32,9 +32,36 @@ export function findWorkersByHash(db: Db, hashes: string[]) {
     .execute();
 }
 
-const WORKER_RECORD = sql`"idNumberHash" text, "idNumberEnc" text, "orgId" uuid, "regionCode" text, "name" text,
-  "namePinyin" text, "nameInitials" text, "gender" text, "birthDate" date, "phoneEnc" text, "phoneHash" text,
-  "occupationCode" text, "industryDivision" text, "isFrontline" boolean, "isUnionMember" boolean, "employedFrom" date`;
+type Columns<T> = readonly (readonly [keyof T & string, string])[];
+
+/**
+ * Rows as a relation `r`, one typed array per column: PostgreSQL's unnest reads them faster than
+ * jsonb_to_recordset reads the same rows as JSON (PGlite, 1,000-row batches into workers: 107 → 77 µs/row).
+ */
+function rowsOf<T>(rows: readonly T[], columns: Columns<T>) {
+  const arrays = columns.map(([key, type]) => sql`${rows.map((r) => r[key] ?? null)}::${sql.raw(type)}[]`);
+  // Raw quoted names: the queries spell them r."camelCase", which sql.id would snake_case.
+  return sql`unnest(${sql.join(arrays)}) as r(${sql.raw(columns.map(([key]) => `"${key}"`).join(', '))})`;
+}
+
+const WORKER_COLUMNS = [
+  ['idNumberHash', 'text'],
+  ['idNumberEnc', 'text'],
+  ['orgId', 'uuid'],
+  ['regionCode', 'text'],
+  ['name', 'text'],
+  ['namePinyin', 'text'],
+  ['nameInitials', 'text'],
+  ['gender', 'text'],
+  ['birthDate', 'date'],
+  ['phoneEnc', 'text'],
+  ['phoneHash', 'text'],
+  ['occupationCode', 'text'],
+  ['industryDivision', 'text'],
+  ['isFrontline', 'boolean'],
+  ['isUnionMember', 'boolean'],
+  ['employedFrom', 'date'],
+] as const satisfies Columns<WorkerUpsert>;
 
 /** Updates the stored workers that differ from their rows (a blank cell keeps the stored value); returns their hashes. */
 export async function updateWorkers(db: Db, rows: WorkerUpsert[], jobId: string, now: Date) {
@@ -51,7 +78,7 @@ export async function updateWorkers(db: Db, rows: WorkerUpsert[], jobId: string,
       is_union_member = coalesce(r."isUnionMember", w.is_union_member),
       employed_from = coalesce(r."employedFrom", w.employed_from),
       import_job_id = ${jobId}, updated_at = ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${WORKER_RECORD})
+    from ${rowsOf(rows, WORKER_COLUMNS)}
     where w.id_number_hash = r."idNumberHash"
       and (w.org_id, w.region_code, w.name, w.gender, w.birth_date, w.phone_hash, w.occupation_code, w.industry_division,
            w.is_frontline, w.is_union_member, w.employed_from)
@@ -85,8 +112,13 @@ export async function insertWorkers(db: Db, rows: WorkerInsert[], jobId: string,
       r."gender", r."birthDate", r."phoneEnc", r."phoneHash", r."occupationCode", r."industryDivision",
       coalesce(r."isFrontline", false), coalesce(r."isUnionMember", false), r."employedFrom",
       r."highestSkillRank", r."highestSkillOn", r."highestTitleRank", 'import', ${jobId}, ${now}, ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${WORKER_RECORD}, "id" uuid,
-      "highestSkillRank" smallint, "highestSkillOn" date, "highestTitleRank" smallint)
+    from ${rowsOf(rows, [
+      ...WORKER_COLUMNS,
+      ['id', 'uuid'],
+      ['highestSkillRank', 'smallint'],
+      ['highestSkillOn', 'date'],
+      ['highestTitleRank', 'smallint'],
+    ] as const satisfies Columns<WorkerInsert>)}
     on conflict (id_number_hash) do nothing
     returning id_number_hash as hash`.execute(db);
   return new Set(inserted.rows.map((r) => r.hash));
@@ -106,8 +138,19 @@ export type CredentialUpsert = {
   issuedOn: string;
 };
 
-const CREDENTIAL_RECORD = sql`"workerId" uuid, "regionCode" text, "kind" text, "levelCode" text, "levelRank" smallint,
-  "occupationCode" text, "series" text, "issuer" text, "certificateNumber" text, "naturalKey" text, "issuedOn" date`;
+const CREDENTIAL_COLUMNS = [
+  ['workerId', 'uuid'],
+  ['regionCode', 'text'],
+  ['kind', 'text'],
+  ['levelCode', 'text'],
+  ['levelRank', 'smallint'],
+  ['occupationCode', 'text'],
+  ['series', 'text'],
+  ['issuer', 'text'],
+  ['certificateNumber', 'text'],
+  ['naturalKey', 'text'],
+  ['issuedOn', 'date'],
+] as const satisfies Columns<CredentialUpsert>;
 const credentialKey = (r: { workerId: string; kind: string; naturalKey: string }) => `${r.workerId}|${r.kind}|${r.naturalKey}`;
 
 /** Updates stored credentials, keyed by (worker, kind, natural key), that differ; a revoked one stays revoked. */
@@ -118,7 +161,7 @@ export async function updateCredentials(db: Db, rows: CredentialUpsert[], jobId:
       level_code = r."levelCode", level_rank = r."levelRank",
       occupation_code = coalesce(r."occupationCode", c.occupation_code), series = coalesce(r."series", c.series),
       issuer = coalesce(r."issuer", c.issuer), issued_on = r."issuedOn", import_job_id = ${jobId}, updated_at = ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${CREDENTIAL_RECORD})
+    from ${rowsOf(rows, CREDENTIAL_COLUMNS)}
     where c.worker_id = r."workerId" and c.kind = r."kind" and c.natural_key = r."naturalKey"
       and (c.level_code, c.occupation_code, c.series, c.issuer, c.issued_on)
         is distinct from (r."levelCode", coalesce(r."occupationCode", c.occupation_code), coalesce(r."series", c.series),
@@ -135,7 +178,7 @@ export async function insertCredentials(db: Db, rows: CredentialUpsert[], jobId:
       certificate_number, natural_key, issued_on, source, status, import_job_id, created_at, updated_at)
     select r."workerId", r."regionCode", r."kind", r."levelCode", r."levelRank", r."occupationCode", r."series", r."issuer",
       r."certificateNumber", r."naturalKey", r."issuedOn", 'import', 'valid', ${jobId}, ${now}, ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${CREDENTIAL_RECORD})
+    from ${rowsOf(rows, CREDENTIAL_COLUMNS)}
     on conflict (worker_id, kind, natural_key) do nothing
     returning worker_id as "workerId", kind, natural_key as "naturalKey"`.execute(db);
   return new Set(inserted.rows.map(credentialKey));

@@ -265,6 +265,24 @@ describe('worker import', () => {
     expect(await derived()).toEqual(imported);
   });
 
+  it('stores text with quotes, commas, braces and backslashes exactly (rows travel as typed arrays)', async () => {
+    const id = makeIdNumber('420107');
+    const issuer = '湖北省"技能",{鉴定}\\中心 NULL';
+    const lines = [
+      '姓名,身份证号,单位代码,职业技能等级,发证日期,证书编号,发证机构',
+      `符号甲,${id},${enterprise.code},技师,2020-06-30,"SYM-{1},2","${issuer.replaceAll('"', '""')}"`,
+    ];
+    const { result } = await importFile(hr, 'symbols.csv', Buffer.from(`${lines.join('\n')}\n`));
+    expect(result).toMatchObject({ imported: 1, rejected: 0 });
+    const stored = await t.database.db
+      .selectFrom('credentials as c')
+      .innerJoin('workers as w', 'w.id', 'c.workerId')
+      .select(['c.issuer', 'c.certificateNumber'])
+      .where('w.name', '=', '符号甲')
+      .execute();
+    expect(stored).toEqual([{ issuer, certificateNumber: 'SYM-{1},2' }]);
+  });
+
   it('serves the template and keeps others from downloading a report', async () => {
     const template = await hr.get('/api/v1/imports/workers/template');
     expect(template.statusCode).toBe(200);
