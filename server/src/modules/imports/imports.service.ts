@@ -235,11 +235,19 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
   let pending: Pending[] = [];
   let fatal: string | null = null;
 
+  // One chunk is written while the next one is parsed (on PostgreSQL the database works in its own
+  // process meanwhile); chunks are still written one at a time, in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const batch = pending;
     pending = [];
-    if (batch.length) await writeChunk(ctx, jobRow.id, batch, employers, counts, reject);
-    await report({ phase: 'importing', ...counts, bytesRead: read.bytes, bytesTotal });
+    await writing;
+    writing = (async () => {
+      if (batch.length) await writeChunk(ctx, jobRow.id, batch, employers, counts, reject);
+      await report({ phase: 'importing', ...counts, bytesRead: read.bytes, bytesTotal });
+    })();
+    // Handled when awaited above or below; this keeps a failure from counting as unhandled meanwhile.
+    writing.catch(() => {});
   };
 
   try {
@@ -263,10 +271,14 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
       if (pending.length >= CHUNK_ROWS) await flush();
     }
   } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
+    if (!(error instanceof UnreadableFileError)) {
+      await writing.catch(() => {});
+      throw error;
+    }
     fatal = error.reason;
   }
   await flush();
+  await writing;
   if (fatal) reject(counts.processed + payload.headerRow + 1, '', fatal);
   const reportId = errors ? await errors.finish() : null;
   const result: ImportResult = {
