@@ -1,5 +1,6 @@
 // What every bench shares: a throwaway database (PGlite in a temp dir, or a fresh database on the
-// PostgreSQL of DATABASE_URL, dropped afterwards) and percentiles.
+// PostgreSQL of DATABASE_URL, dropped afterwards) and percentiles. BENCH_DATABASE names a database on
+// that server to use as it is and keep (one scale-1 load serves several benches; it is migrated).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,12 @@ export async function openBenchDatabase(url: string | undefined): Promise<{ data
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'changai-bench-'));
     const database = await openDatabase({ dataDir: dir });
     return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const kept = process.env.BENCH_DATABASE;
+  if (kept) {
+    const target = new URL(url);
+    target.pathname = `/${kept}`;
+    return { database: await openDatabase({ url: target.toString() }), cleanup: async () => {} };
   }
   const name = `changai_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
