@@ -272,7 +272,8 @@ export async function loadSkillsActivity(ctx: Ctx): Promise<void> {
         'demo', ${now}, ${now}
       from training_programs p
       cross join lateral (
-        select w.id, w.region_code from workers w where w.org_id = p.provider_org_id and w.status = 'employed' order by w.id limit 40
+        select w.id, w.region_code from workers w where w.org_id = p.provider_org_id and w.status = 'employed'
+        order by w.name_pinyin, w.id limit 40
       ) w
       on conflict do nothing`.execute(trx);
     // Achievements of teams at the hosts with registry workers, spread over 2018–2020.
@@ -303,7 +304,10 @@ export async function loadSkillsActivity(ctx: Ctx): Promise<void> {
       insert into innovation_team (achievement_id, worker_id, is_lead)
       select m.id, t.id, t.rn = 1
       from made m cross join lateral (
-        select w.id, row_number() over (order by md5(w.id::text || m.id::text)) as rn from workers w where w.org_id = m.org_id limit 3
+        -- Three of the host's first 24 workers in the list's order (an index range, at any scale).
+        select w.id, row_number() over (order by md5(w.id::text || m.id::text)) as rn
+        from (select w.id from workers w where w.org_id = m.org_id order by w.name_pinyin, w.id limit 24) w
+        order by rn limit 3
       ) t`.execute(trx);
     await setSetting(trx, 'demo.skills_activity', { at: now.toISOString() }, now);
     await audit(trx, ctx, { action: 'demo.load_skills_activity', entityType: 'program' });
