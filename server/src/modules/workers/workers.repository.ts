@@ -96,9 +96,14 @@ export async function list(db: Db, f: WorkerFilter) {
   // the two would gather every match (≈200k for 'zw' at 9M workers) and sort them.
   const prefix = escapeLike(latin);
   const byPinyin = page(db, f, (q) => q.where('w.namePinyin', 'like', `${prefix}%`));
-  const byInitials = page(db, f, (q) =>
-    q.where('w.nameInitials', 'like', `${prefix}%`).where('w.namePinyin', 'like', `${escapeLike(latin.slice(0, 1))}%`),
-  );
+  if (!mayBeInitials(latin)) return byPinyin.execute();
+  const initials = (eb: ExpressionBuilder<DB & { w: DB['workers'] }, 'w'>) =>
+    eb.and([eb('w.nameInitials', 'like', `${prefix}%`), eb('w.namePinyin', 'like', `${escapeLike(latin.slice(0, 1))}%`)]);
+  // A bare name search in pinyin order first finds its page's ids by an index-only walk of the pinyin
+  // index (it carries the initials and org): 'zw' over 9.9M workers on PostgreSQL 1,222 → 11–31 ms.
+  const byInitials = isBareNameSearch(f)
+    ? page(db, f, (q) => q.where('w.id', 'in', idsOnly(db, f).where(initials)))
+    : page(db, f, (q) => q.where(initials));
   const ascending = f.sort === 'name';
   const { rows } = await sql<Awaited<ReturnType<typeof byPinyin.execute>>[number]>`
     select * from ((${byPinyin}) union (${byInitials})) as page
@@ -108,6 +113,29 @@ export async function list(db: Db, f: WorkerFilter) {
 }
 
 type WorkerQuery = ReturnType<typeof selectWorkers>;
+
+/** No syllable starts with i, u or v: letters with one after the first cannot be initials. */
+function mayBeInitials(letters: string) {
+  return !/[iuv]/.test(letters.slice(1));
+}
+
+/** Only the scope and a name in pinyin order: nothing the pinyin index does not carry. */
+function isBareNameSearch(f: WorkerFilter) {
+  const { scope, latinPrefix, sort, after, limit, ...others } = f;
+  return sort === 'name' && scope.kind !== 'self' && Object.values(others).every((v) => v === undefined);
+}
+
+/** The ids of one page of workers from the workers table alone, in pinyin order. */
+function idsOnly(db: Db, f: WorkerFilter) {
+  return db
+    .selectFrom('workers as w')
+    .select('w.id')
+    .where(inScope(f.scope))
+    .$if(f.after !== undefined, (q) => q.where(sql<boolean>`(w.name_pinyin, w.id) > (${f.after?.key}, ${f.after?.id}::uuid)`))
+    .orderBy('w.namePinyin')
+    .orderBy('w.id')
+    .limit(f.limit);
+}
 
 /** One page of the filtered list in the requested order (keyset after `f.after`). */
 function page(db: Db, f: WorkerFilter, match: (q: WorkerQuery) => WorkerQuery = (q) => q) {

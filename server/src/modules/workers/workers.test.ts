@@ -186,6 +186,29 @@ describe('workers', () => {
     expect(await search('zh')).toEqual(['张三', '张伟', '张伟伟', '赵敏', '钟无艳', '周文', '周文武']);
   });
 
+  it('pages a bare name search (only the reader’s reach) the same way, by ids found in the pinyin index', async () => {
+    const org = await makeOrg(t.system, { parentId: enterpriseId });
+    const reader = await signIn(t.app, (await makeUser(t.system, { orgId: org.id, role: 'enterprise_hr' })).username);
+    const names = ['张伟', '周文', '曾微', '张伟伟', '周文武', '赵敏', '钟无艳', '张三', '李四', '林立'];
+    for (const name of names) await makeWorker(t.system, { orgId: org.id, name });
+    await makeWorker(t.system, { orgId: enterpriseId, name: '朱武' }); // beyond the reader's reach
+    const search = async (q: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await reader.get(`/api/v1/workers?q=${q}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const page = WorkerPageSchema.parse(res.json());
+        seen.push(...page.items.map((i) => i.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await search('zw')).toEqual(['曾微', '张伟', '张伟伟', '钟无艳', '周文', '周文武']);
+    expect(await search('zh')).toEqual(['张三', '张伟', '张伟伟', '赵敏', '钟无艳', '周文', '周文武']);
+    // No syllable starts with i: 'li' can only be pinyin.
+    expect(await search('li')).toEqual(['林立', '李四']); // linli, lisi
+  });
+
   it('pages by level, highest first, without repeats', async () => {
     const org = await makeOrg(t.system, { parentId: enterpriseId });
     const levels = ['junior', 'technician', 'senior', 'senior_technician', 'intermediate'];
