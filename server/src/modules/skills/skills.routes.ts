@@ -143,11 +143,14 @@ export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => trainingService.close(req.ctx, req.params.programId),
   );
-  app.get('/api/v1/training/import-template', { config: { permission: 'training:manage' }, schema: { tags: training } }, async (_req, reply) =>
-    reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('培训学员导入模板.xlsx')}`)
-      .send(await trainingImport.template()),
+  app.get(
+    '/api/v1/training/import-template',
+    { config: { permission: 'training:manage' }, schema: { tags: training } },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('培训学员导入模板.xlsx')}`)
+        .send(await trainingImport.template()),
   );
   app.post(
     '/api/v1/training/programs/:programId/enrollments',

@@ -238,7 +238,7 @@ describe('editing and closing a program', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelBuffer);
     const sheet = wb.worksheets[0];
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1).map(String);
+    const headers = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1).map(String);
     expect(headers).toEqual(['身份证号*', '姓名', '出勤率', '是否结业', '考核结果', '成绩', '证书编号', '考核日期']);
     // The template with the example row replaced by a real trainee imports cleanly.
     const p = ProgramDetailSchema.parse((await hr.post('/api/v1/training/programs', program({ capacity: 5 }))).json());
