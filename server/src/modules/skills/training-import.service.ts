@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { translate } from '../../platform/http/messages.js';
 import { enqueue, type JobHandler } from '../../platform/jobs.js';
-import { readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
+import { findUpload, readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
 import * as importsService from '../imports/imports.service.js';
 import { type Cell, readRows, UnreadableFileError } from '../imports/read-rows.js';
 import { ErrorReport } from '../imports/report-writer.js';
@@ -117,8 +117,13 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
   let fatal: string | null = null;
   const program = await trainingService.get(ctx, payload.programId);
   const before = new Map(program.enrollments.map((e) => [e.worker.id, e]));
+  // Progress as the share of the file read, as the registry import reports it.
+  const bytesTotal = Number((await findUpload(ctx.db, payload.uploadId))?.sizeBytes ?? 0);
+  const read = importsService.countingBytes(readUpload(ctx.db, payload.uploadId));
+  const progress = (phase: string) =>
+    report({ phase, ...counts, imported: counts.enrolled, bytesRead: phase === 'done' ? bytesTotal : read.bytes, bytesTotal });
   try {
-    for await (const row of readRows(readUpload(ctx.db, payload.uploadId))) {
+    for await (const row of readRows(read.stream)) {
       const cells = row.cells.map(text);
       if (!index) {
         if (cells.every((c) => !c)) continue;
@@ -220,7 +225,7 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
           error.params,
         );
       }
-      if (counts.processed % 50 === 0) await report({ processed: counts.processed, phase: 'importing' });
+      if (counts.processed % 20 === 0) await progress('importing');
     }
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
@@ -228,6 +233,7 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
   }
   if (!index && !fatal) fatal = 'import.file_empty';
   const reportId = errors ? await errors.finish() : null;
+  await progress('done');
   await audit(ctx.db, ctx, { action: 'training.import', entityType: 'program', entityId: payload.programId, after: { ...counts, fatal } });
   return { ...counts, imported: counts.enrolled, report: reportId, fatal };
 };

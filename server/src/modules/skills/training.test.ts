@@ -160,6 +160,14 @@ describe('training programs', () => {
     };
     const job = await run();
     expect(job.status).toBe('succeeded');
+    expect(job.progress).toMatchObject({
+      phase: 'done',
+      processed: 6,
+      imported: 3,
+      rejected: 3,
+      bytesRead: file.length,
+      bytesTotal: file.length,
+    });
     const result = job.result as { enrolled: number; rejected: number; unchanged: number; report: string };
     expect(result).toMatchObject({ enrolled: 3, rejected: 3, unchanged: 0 });
     const reportRes = await hr.get(`/api/v1/uploads/${result.report}/content`);
