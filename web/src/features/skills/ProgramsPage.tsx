@@ -1,12 +1,15 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { ProgramListQuerySchema, type ProgramSummary, TRAINING_MODES } from '@changai/contracts';
-import { Alert, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ProgramFilters } from '../../api/skills.api';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/use-session';
 import { labelOf } from '../workers/credential-labels';
 import { Chart } from './Chart';
+import { ProgramFormModal } from './ProgramFormModal';
 import { PAGE_SIZE, usePrograms } from './use-skills';
 
 const shape = ProgramListQuerySchema.shape;
@@ -27,6 +30,8 @@ export function ProgramsPage() {
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => programFilters(params), [params]);
   const list = usePrograms(filters, page);
+  const canManage = useCan('training:manage');
+  const [isCreating, setCreating] = useState(false);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const setFilter = (changes: ProgramFilters & { page?: number }) =>
@@ -46,7 +51,16 @@ export function ProgramsPage() {
 
   return (
     <>
-      <PageHeader title={t('skills.programs.title')} />
+      <PageHeader
+        title={t('skills.programs.title')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('skills.programForm.open')}
+            </Button>
+          ) : null
+        }
+      />
       {d ? (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={24} lg={10}>
@@ -164,6 +178,7 @@ export function ProgramsPage() {
           ]}
         />
       </Card>
+      {isCreating ? <ProgramFormModal onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
