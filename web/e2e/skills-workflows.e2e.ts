@@ -178,7 +178,10 @@ describe('skill formation workflows', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-disposition']).toContain('attachment');
     await screenshot(hr, 'skills-training-import-result', { fullPage: false });
-    await importer.locator('.ant-modal-footer').getByRole('button', { name: /^关\s*闭$/ }).click();
+    await importer
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^关\s*闭$/ })
+      .click();
 
     const passedRow = hr.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: trainee.name });
     await waitForText(passedRow, '已发证');
