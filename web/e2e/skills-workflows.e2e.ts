@@ -118,7 +118,7 @@ describe('skill formation workflows', () => {
     await admin.context().close();
   });
 
-  it('creates a program, enrolls a worker, imports results with one bad row and offers its error report', async () => {
+  it('creates a program, enrolls a worker, imports results with one bad row, offers its error report, then edits and closes it', async () => {
     const [trainee, second] = workers;
     if (!trainee || !second) throw new Error('no workers');
     const hr = await openAs(browser, 'wugang_hr');
@@ -148,6 +148,7 @@ describe('skill formation workflows', () => {
     const enroll = hr.getByRole('dialog', { name: `报名学员：${PROGRAM}` });
     await pick(hr, enroll.getByLabel('学员'), trainee.name);
     await enroll.locator('.ant-modal-title').click();
+    await screenshot(hr, 'skills-enroll-dialog', { fullPage: false });
     await enroll.getByRole('button', { name: '报名 1 人' }).click();
     await hr.getByText('已报名 1 人').first().waitFor();
     await waitForText(hr.locator('.ant-table-tbody'), trainee.name);
@@ -168,6 +169,7 @@ describe('skill formation workflows', () => {
       .join('\r\n')}\r\n`;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'changai-training-')), '培训结果.csv');
     fs.writeFileSync(file, csv);
+    await screenshot(hr, 'skills-training-import-upload', { fullPage: false });
     await importer.locator('input[type=file]').setInputFiles(file);
     await waitForUrl(hr, (url) => url.searchParams.has('importJob'), 30_000);
     await importer.getByText('导入完成，1 行未通过校验').waitFor({ timeout: 60_000 });
@@ -187,6 +189,21 @@ describe('skill formation workflows', () => {
     await waitForText(passedRow, '已发证');
     await waitForText(hr.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: second.name }), '在训');
     await screenshot(hr, 'skills-program-after-import');
+
+    // Correcting the program never drops the places below those taken; closing ends enrollment.
+    await hr.getByRole('button', { name: /修\s*改$/ }).click();
+    const edit = hr.getByRole('dialog', { name: '修改培训项目' });
+    await edit.getByLabel('计划人数').fill('1');
+    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await edit.getByText('名额不能少于已报名人数').waitFor();
+    await edit.getByLabel('计划人数').fill('40');
+    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await hr.getByText('已保存').first().waitFor();
+    await waitForText(hr.locator('.ant-descriptions'), '40');
+    await hr.getByRole('button', { name: /结束报名$/ }).click();
+    await hr.locator('.ant-popconfirm').getByRole('button', { name: OK }).click();
+    await hr.getByText('已结束', { exact: true }).first().waitFor();
+    expect(await hr.getByRole('button', { name: /报名学员$/ }).count()).toBe(0);
 
     // The worker's profile shows the training and the credential it issued.
     await visit(hr, `/workers/${trainee.id}`);
