@@ -264,7 +264,7 @@ describe('skill formation workflows', () => {
     await admin.context().close();
   });
 
-  it('lets a unit enter its skill demand and shows the gap', async () => {
+  it('lets a unit enter its skill demand and shows the gap, in Chinese and English', async () => {
     const hr = await openAs(browser, 'wugang_hr');
     await visit(hr, '/skills/alignment');
     const form = hr.getByRole('form', { name: '填报需求' });
@@ -278,6 +278,24 @@ describe('skill formation workflows', () => {
     const row = hr.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '6-18-02-07' });
     await waitForText(row.first(), '37');
     await screenshot(hr, 'skills-demand-entered');
+
+    // The same workflows read in English.
+    await hr.getByRole('button', { name: '切换语言' }).click();
+    await hr.getByRole('menuitem', { name: 'English' }).click();
+    await hr
+      .getByRole('heading', { name: 'Skill demand' })
+      .or(hr.getByText('Skill demand', { exact: true }))
+      .first()
+      .waitFor();
+    await visit(hr, '/skills/carriers');
+    await hr.getByRole('button', { name: 'Apply for a carrier' }).click();
+    const dialog = hr.getByRole('dialog', { name: 'Apply for recognition of a carrier' });
+    await dialog.getByRole('button', { name: 'Submit application' }).click();
+    await dialog.getByText('This field is required').first().waitFor();
+    await screenshot(hr, 'skills-apply-dialog-english', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await hr.getByRole('button', { name: 'Switch language' }).click();
+    await hr.getByRole('menuitem', { name: '简体中文' }).click();
     await hr.context().close();
   });
 });

@@ -196,7 +196,7 @@ export const skillsZhCN = {
     noDemand: '尚无单位填报技能人才需求',
   },
   picker: {
-    placeholder: '输入姓名、拼音或身份证号搜索在库职工',
+    placeholder: '搜索姓名、拼音或身份证号',
     searching: '正在搜索…',
     none: '没有找到匹配的职工',
     carrier: '搜索已认定的载体',
@@ -508,7 +508,7 @@ export const skillsEnUS: typeof skillsZhCN = {
     noDemand: 'No unit has entered its demand yet',
   },
   picker: {
-    placeholder: 'Search registry workers by name, pinyin or ID number',
+    placeholder: 'Name, pinyin or ID number',
     searching: 'Searching…',
     none: 'No matching workers',
     carrier: 'Search recognised carriers',
