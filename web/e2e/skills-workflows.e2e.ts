@@ -115,6 +115,13 @@ describe('skill formation workflows', () => {
     await waitForText(admin.locator('.ant-descriptions'), DOCUMENT);
     await admin.getByText('已认定', { exact: true }).first().waitFor();
     await screenshot(admin, 'skills-carrier-recognised-by-province');
+
+    // Revoked again, so the seed's recognised counts that skills.e2e.ts checks stay as they were.
+    await admin.getByRole('button', { name: '撤销认定' }).click();
+    const revoke = admin.getByRole('dialog', { name: '撤销认定' });
+    await revoke.getByLabel('撤销原因').fill('浏览器测试创建，测试结束后撤销');
+    await revoke.getByRole('button', { name: OK }).click();
+    await admin.getByText('已撤销', { exact: true }).first().waitFor();
     await admin.context().close();
   });
 
@@ -197,7 +204,8 @@ describe('skill formation workflows', () => {
     await edit.getByRole('button', { name: /^保\s*存$/ }).click();
     await edit.getByText('名额不能少于已报名人数').waitFor();
     await edit.getByLabel('计划人数').fill('40');
-    await edit.getByRole('button', { name: /^保\s*存$/ }).click();
+    await screenshot(hr, 'skills-program-edit-refused', { fullPage: false });
+    await edit.locator('.ant-modal-footer .ant-btn-primary').click();
     await hr.getByText('已保存').first().waitFor();
     await waitForText(hr.locator('.ant-descriptions'), '40');
     await hr.getByRole('button', { name: /结束报名$/ }).click();
