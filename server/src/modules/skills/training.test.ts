@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import ExcelJS, { type ExcelBuffer } from '../../platform/exceljs.js';
+import * as workersService from '../workers/workers.service.js';
 
 let t: TestApp;
 let hr: Client;
@@ -295,6 +296,13 @@ describe("a worker's training, carriers and innovation on the profile", () => {
     const member = WorkerSkillsSchema.parse((await hr.get(`/api/v1/workers/${workers[1]?.id}/skills`)).json());
     expect(member.carriers[0]?.role).toBe('member');
     expect(member.achievements[0]?.isLead).toBe(false);
+
+    // The worker themself reads their own record, and nobody else's.
+    const account = await makeUser(t.system, { orgId: enterpriseId, role: 'worker' });
+    await workersService.linkAccount(t.system, worker?.id ?? '', account.id);
+    const self = await signIn(t.app, account.username);
+    expect(WorkerSkillsSchema.parse((await self.get(`/api/v1/workers/${worker?.id}/skills`)).json()).carriers).toHaveLength(1);
+    expect((await self.get(`/api/v1/workers/${workers[1]?.id}/skills`)).statusCode).toBe(404);
 
     expect((await otherHr.get(`/api/v1/workers/${worker?.id}/skills`)).statusCode).toBe(404);
     expect((await hr.get('/api/v1/workers/not-a-uuid/skills')).statusCode).toBe(400);
