@@ -17,7 +17,7 @@ import { useCan } from '../auth/use-session';
 import { SubmitAchievementModal } from './AchievementModals';
 import { Chart } from './Chart';
 import { ACHIEVEMENT_STATUS_COLORS, yuan } from './skills-tags';
-import { PAGE_SIZE, useAchievements, useRankings } from './use-skills';
+import { PAGE_SIZE, useAchievements, useCarrier, useRankings } from './use-skills';
 
 const shape = AchievementListQuerySchema.shape;
 
@@ -113,6 +113,7 @@ export function InnovationPage() {
   const canSubmit = useCan('innovation:submit');
   const canPickOrg = useCan('org:read');
   const [isSubmitting, setSubmitting] = useState(false);
+  const studio = useCarrier(filters.studioId);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const setFilter = (changes: AchievementFilters & { page?: number }) =>
@@ -173,6 +174,11 @@ export function InnovationPage() {
             onChange={(status) => setFilter({ status })}
             options={ACHIEVEMENT_STATUSES.map((s) => ({ value: s, label: t(`skills.achievementStatuses.${s}`) }))}
           />
+          {filters.studioId ? (
+            <Tag closable onClose={() => setFilter({ studioId: undefined })} style={{ marginInlineEnd: 0 }}>
+              {t('skills.innovation.studio')}：{studio.data?.name ?? '…'}
+            </Tag>
+          ) : null}
           {canPickOrg ? (
             <OrgPicker
               aria-label={t('skills.innovation.orgFilter')}

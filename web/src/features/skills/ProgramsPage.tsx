@@ -10,7 +10,7 @@ import { useCan } from '../auth/use-session';
 import { labelOf } from '../workers/credential-labels';
 import { Chart } from './Chart';
 import { ProgramFormModal } from './ProgramFormModal';
-import { PAGE_SIZE, usePrograms } from './use-skills';
+import { PAGE_SIZE, useCarrier, usePrograms } from './use-skills';
 
 const shape = ProgramListQuerySchema.shape;
 
@@ -32,6 +32,7 @@ export function ProgramsPage() {
   const list = usePrograms(filters, page);
   const canManage = useCan('training:manage');
   const [isCreating, setCreating] = useState(false);
+  const carrier = useCarrier(filters.carrierId);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const setFilter = (changes: ProgramFilters & { page?: number }) =>
@@ -127,6 +128,11 @@ export function ProgramsPage() {
           <Checkbox checked={filters.isFree === 'true'} onChange={(e) => setFilter({ isFree: e.target.checked ? 'true' : undefined })}>
             {t('skills.programs.freeOnly')}
           </Checkbox>
+          {filters.carrierId ? (
+            <Tag closable onClose={() => setFilter({ carrierId: undefined })}>
+              {t('skills.programs.carrier')}：{carrier.data?.name ?? '…'}
+            </Tag>
+          ) : null}
         </Flex>
         {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
         <Table<ProgramSummary>
