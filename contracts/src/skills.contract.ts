@@ -437,3 +437,46 @@ export const AlignmentSchema = z.object({
   ),
 });
 export type Alignment = z.infer<typeof AlignmentSchema>;
+
+// ——— A worker's skill formation record (职工档案 · 培训与创新) ———
+
+export const WorkerSkillsParamsSchema = z.object({ workerId: IdSchema });
+export const WorkerSkillsSchema = z.object({
+  enrollments: z.array(
+    EnrollmentSchema.omit({ worker: true }).extend({
+      program: z.object({
+        id: IdSchema,
+        title: z.string(),
+        occupationCode: z.string(),
+        targetLevel: TrainingLevelSchema,
+        providerName: z.string(),
+        mode: z.enum(TRAINING_MODES),
+        startsOn: IsoDateSchema,
+        endsOn: IsoDateSchema,
+      }),
+    }),
+  ),
+  carriers: z.array(
+    CarrierRefSchema.extend({
+      studioType: StudioTypeSchema.nullable(),
+      status: CarrierStatusSchema,
+      hostName: z.string(),
+      role: z.enum(['leader', 'member']),
+      joinedOn: IsoDateSchema,
+    }),
+  ),
+  achievements: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      kind: AchievementKindSchema,
+      status: AchievementStatusSchema,
+      orgName: z.string(),
+      submittedOn: IsoDateSchema,
+      benefitYuan: z.number().nullable(),
+      patentNumbers: z.array(z.string()),
+      isLead: z.boolean(),
+    }),
+  ),
+});
+export type WorkerSkills = z.infer<typeof WorkerSkillsSchema>;

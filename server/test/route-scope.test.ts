@@ -335,6 +335,20 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
       capacity: 1,
       funding: 'self',
     },
+    'PUT /api/v1/training/programs/:programId': {
+      title: '越权改名',
+      occupationCode: '6-18-02-04',
+      targetLevel: 'senior',
+      providerOrgId: inside.orgId,
+      mode: 'online',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-02',
+      capacity: 50,
+      funding: 'self',
+    },
+    'POST /api/v1/training/programs/:programId/close': undefined,
+    'GET /api/v1/training/import-template': undefined,
+    'GET /api/v1/workers/:workerId/skills': undefined,
     'POST /api/v1/training/programs/:programId/enrollments': { workerIds: [outside.workerId] },
     'POST /api/v1/training/programs/:programId/import': undefined,
     'POST /api/v1/training/enrollments/:enrollmentId/outcome': { completed: true },
@@ -422,6 +436,11 @@ async function snapshotOutside() {
     programs: await db
       .selectFrom('trainingPrograms')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    program: await db
+      .selectFrom('trainingPrograms')
+      .select(['title', 'status', 'capacity', 'updatedAt'])
+      .where('id', '=', outside.programId)
       .executeTakeFirst(),
     carriers: await db
       .selectFrom('carriers')

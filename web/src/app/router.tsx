@@ -217,6 +217,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'skills/innovation/:achievementId',
+            element: (
+              <RequirePermission permission="skills:read">
+                {page(() => import('../features/skills/AchievementDetailPage'), 'AchievementDetailPage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'skills/alignment',
             element: (
               <RequirePermission permission="skills:read">

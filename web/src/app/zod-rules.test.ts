@@ -1,4 +1,11 @@
-import { AssignNetworkRoleSchema, CreateUserSchema, CreateWorkerSchema, SaveContactSchema } from '@changai/contracts';
+import {
+  ApplyCarrierSchema,
+  AssignNetworkRoleSchema,
+  CreateUserSchema,
+  CreateWorkerSchema,
+  SaveContactSchema,
+  SubmitAchievementSchema,
+} from '@changai/contracts';
 import type { FormRule } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { type Translate, zodFieldErrors, zodRules } from './zod-rules';
@@ -70,5 +77,17 @@ describe('zodRules for the worker registry', () => {
     expect(await check(zodRules(CreateWorkerSchema.shape.occupationCode, t), '61801')).toBe('validation.occupation_code_format');
     expect(await check(zodRules(CreateWorkerSchema.shape.industryDivision, t), '3')).toBe('validation.industry_division_format');
     expect(await check(zodRules(CreateWorkerSchema.shape.occupationCode, t), '6-18-01-01')).toBeUndefined();
+  });
+});
+
+describe('skill formation messages', () => {
+  it('translates the carrier and patent contract messages from the skills section', async () => {
+    expect(await check(zodRules(SubmitAchievementSchema.shape.patentNumbers, t), ['ZL20'])).toBe('skills.validation.patent_number_format');
+    const errors = zodFieldErrors(
+      ApplyCarrierSchema,
+      { kind: 'training_base', level: 'enterprise', name: '某培训基地', hostOrgId: '00000000-0000-4000-8000-000000000000' },
+      t,
+    );
+    expect(errors).toEqual([{ name: ['level'], errors: ['skills.validation.carrier_level_for_kind'] }]);
   });
 });

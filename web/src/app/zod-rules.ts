@@ -15,11 +15,21 @@ const MESSAGE_KEYS = new Set([
   'industry_division_format',
 ]);
 
+/** Skill-formation contract messages, translated in the skills section. */
+const SKILLS_MESSAGE_KEYS = new Set([
+  'carrier_level_for_kind',
+  'carrier_studio_type',
+  'certificate_number_format',
+  'patent_number_format',
+  'assessed_on_required',
+]);
+
 type Issue = z.core.$ZodIssue;
 
 /** One zod issue in the reader's language: our keys first, friendlier length wording, then zod's own locale. */
 export function issueMessage(issue: Issue, t: Translate): string {
   if (MESSAGE_KEYS.has(issue.message)) return t(`validation.${issue.message}`);
+  if (SKILLS_MESSAGE_KEYS.has(issue.message)) return t(`skills.validation.${issue.message}`);
   if (issue.code === 'too_small' && issue.origin === 'string') return t('validation.tooShort', { min: Number(issue.minimum) });
   if (issue.code === 'too_big' && issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
   if (issue.code === 'invalid_format' && issue.format === 'email') return t('validation.invalidEmail');

@@ -299,7 +299,8 @@ export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
   return result;
 };
 
-function countingBytes(source: Readable) {
+/** The source, counting the bytes the reader has taken so far (for a progress bar). */
+export function countingBytes(source: Readable) {
   const counter = { bytes: 0, stream: source };
   counter.stream = Readable.from(
     (async function* () {

@@ -31,6 +31,8 @@ import {
   SaveDemandSchema,
   SaveProgramSchema,
   SubmitAchievementSchema,
+  WorkerSkillsParamsSchema,
+  WorkerSkillsSchema,
 } from '@changai/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { singleFile } from '../../platform/http/multipart.js';
@@ -39,6 +41,9 @@ import * as carriersService from './carriers.service.js';
 import * as innovationService from './innovation.service.js';
 import * as trainingService from './training.service.js';
 import * as trainingImport from './training-import.service.js';
+import * as workerSkillsService from './worker-skills.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ——— Carriers ———
@@ -122,6 +127,31 @@ export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => reply.status(201).send(await trainingService.create(req.ctx, req.body)),
   );
+  app.put(
+    '/api/v1/training/programs/:programId',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, params: ProgramParamsSchema, body: SaveProgramSchema, response: { 200: ProgramDetailSchema } },
+    },
+    (req) => trainingService.update(req.ctx, req.params.programId, req.body),
+  );
+  app.post(
+    '/api/v1/training/programs/:programId/close',
+    {
+      config: { permission: 'training:manage' },
+      schema: { tags: training, params: ProgramParamsSchema, response: { 200: ProgramDetailSchema } },
+    },
+    (req) => trainingService.close(req.ctx, req.params.programId),
+  );
+  app.get(
+    '/api/v1/training/import-template',
+    { config: { permission: 'training:manage' }, schema: { tags: training } },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('培训学员导入模板.xlsx')}`)
+        .send(await trainingImport.template()),
+  );
   app.post(
     '/api/v1/training/programs/:programId/enrollments',
     {
@@ -193,6 +223,16 @@ export const skillsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => innovationService.evaluate(req.ctx, req.params.achievementId, req.body),
+  );
+
+  // ——— A worker's record, authorised like the profile ———
+  app.get(
+    '/api/v1/workers/:workerId/skills',
+    {
+      config: { permission: 'workers:read' },
+      schema: { tags: training, params: WorkerSkillsParamsSchema, response: { 200: WorkerSkillsSchema } },
+    },
+    (req) => workerSkillsService.ofWorker(req.ctx, req.params.workerId),
   );
 
   // ——— Industry alignment ———

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { translate } from '../../platform/http/messages.js';
 import { enqueue, type JobHandler } from '../../platform/jobs.js';
-import { readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
+import { findUpload, readUpload, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
 import * as importsService from '../imports/imports.service.js';
 import { type Cell, readRows, UnreadableFileError } from '../imports/read-rows.js';
 import { ErrorReport } from '../imports/report-writer.js';
@@ -117,14 +117,20 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
   let fatal: string | null = null;
   const program = await trainingService.get(ctx, payload.programId);
   const before = new Map(program.enrollments.map((e) => [e.worker.id, e]));
+  // Progress as the share of the file read, as the registry import reports it.
+  const bytesTotal = Number((await findUpload(ctx.db, payload.uploadId))?.sizeBytes ?? 0);
+  const read = importsService.countingBytes(readUpload(ctx.db, payload.uploadId));
+  const progress = (phase: string) =>
+    report({ phase, ...counts, imported: counts.enrolled, bytesRead: phase === 'done' ? bytesTotal : read.bytes, bytesTotal });
   try {
-    for await (const row of readRows(readUpload(ctx.db, payload.uploadId))) {
+    for await (const row of readRows(read.stream)) {
       const cells = row.cells.map(text);
       if (!index) {
         if (cells.every((c) => !c)) continue;
         const found: Partial<Record<Column, number>> = {};
         for (const [column, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-          const i = cells.findIndex((c) => aliases.includes(c.toLowerCase()) || aliases.includes(c));
+          // The template marks required columns with an asterisk.
+          const i = cells.map((c) => c.replace(/\*$/, '')).findIndex((c) => aliases.includes(c.toLowerCase()) || aliases.includes(c));
           if (i >= 0) found[column] = i;
         }
         if (found.idNumber === undefined) {
@@ -219,7 +225,7 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
           error.params,
         );
       }
-      if (counts.processed % 50 === 0) await report({ processed: counts.processed, phase: 'importing' });
+      if (counts.processed % 20 === 0) await progress('importing');
     }
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
@@ -227,6 +233,7 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
   }
   if (!index && !fatal) fatal = 'import.file_empty';
   const reportId = errors ? await errors.finish() : null;
+  await progress('done');
   await audit(ctx.db, ctx, { action: 'training.import', entityType: 'program', entityId: payload.programId, after: { ...counts, fatal } });
   return { ...counts, imported: counts.enrolled, report: reportId, fatal };
 };
@@ -240,4 +247,41 @@ function unchanged(e: trainingService.ExistingEnrollment, o: RecordOutcome) {
     (o.completed === undefined || o.completed === (e.status === 'completed')) &&
     (o.result === undefined || o.result === e.result)
   );
+}
+
+/** The downloadable enrollment/result sheet: the columns the import reads, one example row and notes. */
+export async function template(): Promise<Buffer> {
+  const ExcelJS = (await import('../../platform/exceljs.js')).default;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('学员名单');
+  sheet.columns = (Object.keys(LABELS) as Column[]).map((column) => ({
+    header: column === 'idNumber' ? `${LABELS[column]}*` : LABELS[column],
+    key: column,
+    width: column === 'idNumber' || column === 'certificateNumber' ? 24 : 12,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({
+    idNumber: '11010519491231002X',
+    name: '董永祥',
+    attendance: 95,
+    completed: '是',
+    result: '合格',
+    score: 88,
+    certificateNumber: 'S000042000001203000123',
+    assessedOn: '2026-03-01',
+  });
+  const notes = workbook.addWorksheet('填写说明');
+  notes.columns = [
+    { header: '列', key: 'column', width: 14 },
+    { header: '说明', key: 'note', width: 80 },
+  ];
+  notes.addRows([
+    { column: '身份证号', note: '必填。学员须为您管辖范围内的在库职工；未报名的职工会自动报名（不超过名额）。' },
+    { column: '姓名', note: '可选；填写时须与库中姓名一致。' },
+    { column: '出勤率', note: '0–100 的整数，可带 %。' },
+    { column: '是否结业', note: '“是”或“否”。填写考核结果时视为已结业。' },
+    { column: '考核结果', note: '“合格”或“不合格”；合格须填写证书编号和考核日期，系统据此向职工档案发放技能等级证书。' },
+    { column: '重复导入', note: '同一表格重复导入不会产生重复记录；已发证的结果不能再修改。' },
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -138,6 +138,33 @@ export function insert(
     .executeTakeFirstOrThrow();
 }
 
+export function update(
+  db: Db,
+  id: string,
+  v: Partial<{
+    title: string;
+    occupationCode: string;
+    targetLevel: string;
+    providerOrgId: string;
+    providerCarrierId: string | null;
+    regionCode: string;
+    mode: string;
+    startsOn: string;
+    endsOn: string;
+    capacity: number;
+    funding: string;
+    isFree: boolean;
+    status: string;
+  }>,
+  now: Date,
+) {
+  return db
+    .updateTable('trainingPrograms')
+    .set({ ...v, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 const ENROLLMENT_COLUMNS = [
   'e.id',
   'e.programId',

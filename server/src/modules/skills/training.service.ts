@@ -136,6 +136,88 @@ export async function create(ctx: Ctx, input: SaveProgram): Promise<ProgramDetai
   });
 }
 
+/** Corrects a program while it is open: never below the places already taken. */
+export async function update(ctx: Ctx, programId: string, input: SaveProgram): Promise<ProgramDetail> {
+  const scope = scopeFor(ctx.actor, 'training:manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    const t = { ...ctx, db: trx };
+    const program = await loadProgram(trx, ctx, programId, 'training:manage');
+    if (program.status !== 'open') throw new RuleViolationError('training.program_closed');
+    const provider = await orgService.requireOrg(t, input.providerOrgId, 'training:manage');
+    let carrierId: string | null = null;
+    if (input.carrierId) {
+      const carrier = await carriers.findById(trx, input.carrierId);
+      if (!carrier || !isPathInScope(scope, carrier.hostPath)) throw new NotFoundError('carrier');
+      // A program already run by a carrier keeps it even if the carrier has since lapsed.
+      if (carrier.id !== program.providerCarrierId && !ACTIVE_CARRIER.includes(carrier.status)) {
+        throw new RuleViolationError('training.carrier_not_recognised');
+      }
+      carrierId = carrier.id;
+    }
+    const taken = await training.lockAndCount(trx, programId);
+    if (input.capacity < taken) {
+      throw new RuleViolationError('training.capacity_below_enrolled', { enrolled: taken }, [
+        { path: 'body.capacity', message: 'training.capacity_below_enrolled_field' },
+      ]);
+    }
+    const values = {
+      title: input.title,
+      occupationCode: input.occupationCode,
+      targetLevel: input.targetLevel,
+      providerOrgId: provider.id,
+      providerCarrierId: carrierId,
+      regionCode: await orgService.regionCodeOf(t, provider.id),
+      mode: input.mode,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      capacity: input.capacity,
+      funding: input.funding,
+      isFree: input.isFree,
+    };
+    await training.update(trx, programId, values, ctx.now());
+    const before = {
+      title: program.title,
+      occupationCode: program.occupationCode,
+      targetLevel: program.targetLevel,
+      providerOrgId: program.providerOrgId,
+      providerCarrierId: program.providerCarrierId,
+      mode: program.mode,
+      startsOn: program.startsOn,
+      endsOn: program.endsOn,
+      capacity: program.capacity,
+      funding: program.funding,
+      isFree: program.isFree,
+    };
+    await audit(trx, ctx, {
+      action: 'training.update_program',
+      entityType: 'program',
+      entityId: programId,
+      orgId: provider.id,
+      before,
+      after: values,
+    });
+    return get(t, programId, trx);
+  });
+}
+
+/** Ends enrollment: a closed program takes no new trainees, though results may still be recorded. */
+export async function close(ctx: Ctx, programId: string): Promise<ProgramDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const program = await loadProgram(trx, ctx, programId, 'training:manage');
+    if (program.status !== 'open') throw new RuleViolationError('training.program_closed');
+    await training.update(trx, programId, { status: 'closed' }, ctx.now());
+    await audit(trx, ctx, {
+      action: 'training.close_program',
+      entityType: 'program',
+      entityId: programId,
+      orgId: program.providerOrgId,
+      before: { status: program.status },
+      after: { status: 'closed' },
+    });
+    return get({ ...ctx, db: trx }, programId, trx);
+  });
+}
+
 /** Enrolls registry workers within the actor's scope, up to the program's capacity. */
 export async function enroll(
   ctx: Ctx,

@@ -289,6 +289,11 @@ const MESSAGES: Catalog = {
   },
   'training.program_full': { 'zh-CN': '培训项目名额已满（{capacity} 人）。', 'en-US': 'The program is full ({capacity} places).' },
   'training.program_closed': { 'zh-CN': '培训项目已结束报名。', 'en-US': 'The program is closed.' },
+  'training.capacity_below_enrolled': {
+    'zh-CN': '已有 {enrolled} 人报名，名额不能少于报名人数。',
+    'en-US': '{enrolled} trainees are enrolled; the capacity cannot be lower.',
+  },
+  'training.capacity_below_enrolled_field': { 'zh-CN': '名额不能少于已报名人数', 'en-US': 'Not below the number enrolled' },
   'training.already_assessed': {
     'zh-CN': '该学员已考核合格并发证，结果不能再修改。',
     'en-US': 'This trainee has passed and holds the credential; the result is final.',

@@ -239,7 +239,7 @@ function MappingStep({
   );
 }
 
-function Counts({ counts, showProcessed }: { counts: ImportCounts; showProcessed: boolean }) {
+export function Counts({ counts, showProcessed }: { counts: ImportCounts; showProcessed: boolean }) {
   const { t } = useTranslation();
   const items = [
     ...(showProcessed ? [{ key: 'processed', title: t('imports.processed'), value: counts.processed }] : []),

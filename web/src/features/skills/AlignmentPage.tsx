@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { labelOf } from '../workers/credential-labels';
 import { Chart } from './Chart';
+import { DemandCard } from './DemandCard';
 import { useAlignment } from './use-skills';
 
 type Gap = Alignment['largestGaps'][number];
@@ -82,6 +83,7 @@ export function AlignmentPage() {
               <Typography.Text type="secondary">{t('skills.alignment.noDemand')}</Typography.Text>
             )}
           </Card>
+          <DemandCard />
           <Card title={t('skills.alignment.table')}>
             <Table<AlignmentRow>
               size="small"

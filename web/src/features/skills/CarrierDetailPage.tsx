@@ -94,7 +94,11 @@ export function CarrierDetailPage() {
               label: t('skills.carriers.programs'),
               children: c.programs ? <Link to={`/skills/programs?carrierId=${c.id}`}>{c.programs}</Link> : 0,
             },
-            { key: 'achievements', label: t('skills.carriers.achievements'), children: c.achievements },
+            {
+              key: 'achievements',
+              label: t('skills.carriers.achievements'),
+              children: c.achievements ? <Link to={`/skills/innovation?studioId=${c.id}`}>{c.achievements}</Link> : 0,
+            },
             ...(c.description ? [{ key: 'description', label: t('skills.carriers.description'), span: 3, children: c.description }] : []),
           ]}
         />

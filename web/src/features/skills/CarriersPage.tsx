@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { CARRIER_KIND_LEVELS, CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES, type CarrierSummary } from '@changai/contracts';
 import { Alert, Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -7,6 +8,7 @@ import type { CarrierFilters } from '../../api/skills.api';
 import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/use-session';
+import { ApplyCarrierModal } from './ApplyCarrierModal';
 import { carrierFiltersFromParams, paramsWithCarrierFilters } from './carrier-filters';
 import { CarrierLevelTag, CarrierStatusTag } from './skills-tags';
 import { PAGE_SIZE, useCarriers } from './use-skills';
@@ -15,6 +17,8 @@ import { PAGE_SIZE, useCarriers } from './use-skills';
 export function CarriersPage() {
   const { t } = useTranslation();
   const canPickOrg = useCan('org:read');
+  const canApply = useCan('carriers:apply');
+  const [isApplying, setApplying] = useState(false);
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => carrierFiltersFromParams(params), [params]);
   const list = useCarriers(filters, page);
@@ -27,7 +31,16 @@ export function CarriersPage() {
 
   return (
     <>
-      <PageHeader title={t('skills.carriers.title')} />
+      <PageHeader
+        title={t('skills.carriers.title')}
+        extra={
+          canApply ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)}>
+              {t('skills.apply.open')}
+            </Button>
+          ) : null
+        }
+      />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Input.Search
@@ -151,6 +164,7 @@ export function CarriersPage() {
           ]}
         />
       </Card>
+      {isApplying ? <ApplyCarrierModal onClose={() => setApplying(false)} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import {
   ACHIEVEMENT_KINDS,
   ACHIEVEMENT_STATUSES,
@@ -5,18 +6,20 @@ import {
   type AchievementSummary,
   type Ranking,
 } from '@changai/contracts';
-import { Alert, Card, Col, Flex, Input, Row, Segmented, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, Row, Segmented, Select, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AchievementFilters } from '../../api/skills.api';
+import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/use-session';
+import { SubmitAchievementModal } from './AchievementModals';
 import { Chart } from './Chart';
-import { yuan } from './skills-tags';
-import { PAGE_SIZE, useAchievements, useRankings } from './use-skills';
+import { ACHIEVEMENT_STATUS_COLORS, yuan } from './skills-tags';
+import { PAGE_SIZE, useAchievements, useCarrier, useRankings } from './use-skills';
 
 const shape = AchievementListQuerySchema.shape;
-const STATUS_COLORS = { submitted: 'processing', evaluated: 'gold', adopted: 'success', rejected: 'default' } as const;
 
 function Rankings() {
   const { t } = useTranslation();
@@ -99,7 +102,7 @@ export function InnovationPage() {
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => {
     const f: AchievementFilters = {};
-    for (const key of ['q', 'kind', 'status', 'studioId'] as const) {
+    for (const key of ['q', 'kind', 'status', 'studioId', 'orgId'] as const) {
       const parsed = shape[key].safeParse(params.get(key) ?? undefined);
       if (parsed.success && parsed.data !== undefined) Object.assign(f, { [key]: parsed.data });
     }
@@ -107,6 +110,10 @@ export function InnovationPage() {
     return { filters: f, page: Number.isInteger(n) && n > 1 ? n : 1 };
   }, [params]);
   const list = useAchievements(filters, page);
+  const canSubmit = useCan('innovation:submit');
+  const canPickOrg = useCan('org:read');
+  const [isSubmitting, setSubmitting] = useState(false);
+  const studio = useCarrier(filters.studioId);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const setFilter = (changes: AchievementFilters & { page?: number }) =>
@@ -125,7 +132,16 @@ export function InnovationPage() {
 
   return (
     <>
-      <PageHeader title={t('skills.innovation.title')} />
+      <PageHeader
+        title={t('skills.innovation.title')}
+        extra={
+          canSubmit ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setSubmitting(true)}>
+              {t('skills.achievement.open')}
+            </Button>
+          ) : null
+        }
+      />
       <Rankings />
       <Card title={t('skills.innovation.list')} styles={{ body: { padding: 16 } }}>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -158,6 +174,29 @@ export function InnovationPage() {
             onChange={(status) => setFilter({ status })}
             options={ACHIEVEMENT_STATUSES.map((s) => ({ value: s, label: t(`skills.achievementStatuses.${s}`) }))}
           />
+          {filters.studioId ? (
+            <Tag closable onClose={() => setFilter({ studioId: undefined })} style={{ marginInlineEnd: 0 }}>
+              {t('skills.innovation.studio')}：{studio.data?.name ?? '…'}
+            </Tag>
+          ) : null}
+          {canPickOrg ? (
+            <OrgPicker
+              aria-label={t('skills.innovation.orgFilter')}
+              placeholder={t('skills.innovation.orgFilter')}
+              style={{ width: 240 }}
+              value={filters.orgId}
+              onChange={(orgId) => setFilter({ orgId })}
+            />
+          ) : null}
+          {Object.values(filters).some((v) => v !== undefined) ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setFilter({ q: undefined, kind: undefined, status: undefined, studioId: undefined, orgId: undefined })}
+            >
+              {t('skills.carriers.clearFilters')}
+            </Button>
+          ) : null}
         </Flex>
         {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
         <Table<AchievementSummary>
@@ -175,7 +214,12 @@ export function InnovationPage() {
             onChange: (next) => setFilter({ page: next }),
           }}
           columns={[
-            { key: 'title', title: t('skills.innovation.achievementTitle'), minWidth: 220, dataIndex: 'title' },
+            {
+              key: 'title',
+              title: t('skills.innovation.achievementTitle'),
+              minWidth: 220,
+              render: (_, a) => <Link to={`/skills/innovation/${a.id}`}>{a.title}</Link>,
+            },
             { key: 'kind', title: t('skills.innovation.kind'), width: 110, render: (_, a) => t(`skills.achievementKinds.${a.kind}`) },
             { key: 'org', title: t('skills.innovation.org'), minWidth: 150, ellipsis: true, render: (_, a) => a.org.name },
             {
@@ -190,7 +234,7 @@ export function InnovationPage() {
               key: 'status',
               title: t('skills.innovation.status'),
               width: 80,
-              render: (_, a) => <Tag color={STATUS_COLORS[a.status]}>{t(`skills.achievementStatuses.${a.status}`)}</Tag>,
+              render: (_, a) => <Tag color={ACHIEVEMENT_STATUS_COLORS[a.status]}>{t(`skills.achievementStatuses.${a.status}`)}</Tag>,
             },
             { key: 'benefit', title: t('skills.innovation.benefit'), width: 120, align: 'right', render: (_, a) => yuan(a.benefitYuan) },
             { key: 'patents', title: t('skills.innovation.patents'), width: 180, render: (_, a) => a.patentNumbers.join('、') || '—' },
@@ -198,6 +242,7 @@ export function InnovationPage() {
           ]}
         />
       </Card>
+      {isSubmitting ? <SubmitAchievementModal onClose={() => setSubmitting(false)} /> : null}
     </>
   );
 }

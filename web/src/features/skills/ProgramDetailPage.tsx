@@ -1,3 +1,4 @@
+import { EditOutlined, StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { Enrollment, ProgramDetail } from '@changai/contracts';
 import {
   Alert,
@@ -12,6 +13,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Radio,
   Skeleton,
   Table,
@@ -21,12 +23,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/use-api-error';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/use-session';
 import { labelOf } from '../workers/credential-labels';
-import { useProgram, useRecordOutcome } from './use-skills';
+import { ProgramFormModal } from './ProgramFormModal';
+import { EnrollModal, TrainingImportModal } from './ProgramWorkflows';
+import { useCloseProgram, useProgram, useRecordOutcome } from './use-skills';
 
 type OutcomeValues = {
   attendancePercent?: number | null;
@@ -141,6 +145,26 @@ export function ProgramDetailPage() {
   const canManage = useCan('training:manage');
   const canReadWorkers = useCan('workers:read');
   const [editing, setEditing] = useState<Enrollment>();
+  const [dialog, setDialog] = useState<'edit' | 'enroll'>();
+  const closeProgram = useCloseProgram();
+  const onError = useApiErrorHandler();
+  const { message } = App.useApp();
+  // The import's job lives in the address, so a reload keeps following it.
+  const [params, setParams] = useSearchParams();
+  const importJob = params.get('importJob') ?? undefined;
+  const isImporting = params.get('import') === '1' || Boolean(importJob);
+  const setImport = (open: boolean, jobId?: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('import');
+        next.delete('importJob');
+        if (open) next.set('import', '1');
+        if (open && jobId) next.set('importJob', jobId);
+        return next;
+      },
+      { replace: true },
+    );
   const p = program.data;
   if (program.error) return <Alert type="error" showIcon title={program.error.message} />;
   if (!p) return <Skeleton active />;
@@ -153,8 +177,30 @@ export function ProgramDetailPage() {
           <Flex gap={8} align="center" wrap>
             {p.title}
             {p.isFree ? <Tag color="green">{t('skills.programs.free')}</Tag> : null}
-            <Tag>{t(`skills.programStatuses.${p.status}`)}</Tag>
+            <Tag color={p.status === 'open' ? 'processing' : 'default'}>{t(`skills.programStatuses.${p.status}`)}</Tag>
           </Flex>
+        }
+        extra={
+          canManage && p.status === 'open' ? (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                {t('skills.programForm.edit')}
+              </Button>
+              <Popconfirm
+                title={t('skills.programForm.closeConfirm')}
+                description={t('skills.programForm.closeHint')}
+                okButtonProps={{ loading: closeProgram.isPending }}
+                onConfirm={() =>
+                  closeProgram.mutateAsync(p.id).then(
+                    () => void message.success(t('skills.programForm.closed')),
+                    (error: unknown) => onError(error),
+                  )
+                }
+              >
+                <Button icon={<StopOutlined />}>{t('skills.programForm.close')}</Button>
+              </Popconfirm>
+            </>
+          ) : null
         }
       />
       <Card style={{ marginBottom: 16 }}>
@@ -182,11 +228,28 @@ export function ProgramDetailPage() {
           ]}
         />
       </Card>
-      <Card title={t('skills.programs.enrollments')}>
+      <Card
+        title={t('skills.programs.enrollments')}
+        extra={
+          canManage ? (
+            <Flex gap={8}>
+              {p.status === 'open' ? (
+                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setDialog('enroll')}>
+                  {t('skills.enroll.open')}
+                </Button>
+              ) : null}
+              <Button icon={<UploadOutlined />} onClick={() => setImport(true)}>
+                {t('skills.trainingImport.open')}
+              </Button>
+            </Flex>
+          ) : null
+        }
+      >
         <Table<Enrollment>
           size="small"
           rowKey="id"
           dataSource={p.enrollments}
+          locale={{ emptyText: t('skills.enroll.empty') }}
           pagination={p.enrollments.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           scroll={{ x: 960 }}
           columns={[
@@ -252,6 +315,11 @@ export function ProgramDetailPage() {
         />
       </Card>
       {editing ? <OutcomeModal program={p} enrollment={editing} onClose={() => setEditing(undefined)} /> : null}
+      {dialog === 'edit' ? <ProgramFormModal program={p} onClose={() => setDialog(undefined)} /> : null}
+      {dialog === 'enroll' ? <EnrollModal program={p} onClose={() => setDialog(undefined)} /> : null}
+      {isImporting && canManage ? (
+        <TrainingImportModal program={p} jobId={importJob} onJob={(jobId) => setImport(true, jobId)} onClose={() => setImport(false)} />
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,16 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { ProgramListQuerySchema, type ProgramSummary, TRAINING_MODES } from '@changai/contracts';
-import { Alert, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ProgramFilters } from '../../api/skills.api';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/use-session';
 import { labelOf } from '../workers/credential-labels';
 import { Chart } from './Chart';
-import { PAGE_SIZE, usePrograms } from './use-skills';
+import { ProgramFormModal } from './ProgramFormModal';
+import { PAGE_SIZE, useCarrier, usePrograms } from './use-skills';
 
 const shape = ProgramListQuerySchema.shape;
 
@@ -27,6 +30,9 @@ export function ProgramsPage() {
   const [params, setParams] = useSearchParams();
   const { filters, page } = useMemo(() => programFilters(params), [params]);
   const list = usePrograms(filters, page);
+  const canManage = useCan('training:manage');
+  const [isCreating, setCreating] = useState(false);
+  const carrier = useCarrier(filters.carrierId);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const setFilter = (changes: ProgramFilters & { page?: number }) =>
@@ -46,7 +52,16 @@ export function ProgramsPage() {
 
   return (
     <>
-      <PageHeader title={t('skills.programs.title')} />
+      <PageHeader
+        title={t('skills.programs.title')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('skills.programForm.open')}
+            </Button>
+          ) : null
+        }
+      />
       {d ? (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={24} lg={10}>
@@ -113,6 +128,11 @@ export function ProgramsPage() {
           <Checkbox checked={filters.isFree === 'true'} onChange={(e) => setFilter({ isFree: e.target.checked ? 'true' : undefined })}>
             {t('skills.programs.freeOnly')}
           </Checkbox>
+          {filters.carrierId ? (
+            <Tag closable onClose={() => setFilter({ carrierId: undefined })}>
+              {t('skills.programs.carrier')}：{carrier.data?.name ?? '…'}
+            </Tag>
+          ) : null}
         </Flex>
         {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
         <Table<ProgramSummary>
@@ -164,6 +184,7 @@ export function ProgramsPage() {
           ]}
         />
       </Card>
+      {isCreating ? <ProgramFormModal onClose={() => setCreating(false)} /> : null}
     </>
   );
 }

@@ -39,3 +39,5 @@ export function CarrierKindText({ kind }: { kind: CarrierKind }) {
 
 /** Money to the yuan, grouped the Chinese way by the locale's own digits. */
 export const yuan = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString());
+
+export const ACHIEVEMENT_STATUS_COLORS = { submitted: 'processing', evaluated: 'gold', adopted: 'success', rejected: 'default' } as const;

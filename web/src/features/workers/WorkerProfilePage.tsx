@@ -9,6 +9,7 @@ import { FullPageSpinner } from '../../app/guards';
 import { readsOnlySelf } from '../../app/modules';
 import { PageHeader } from '../../components/PageHeader';
 import { useActor, useCan } from '../auth/use-session';
+import { WorkerSkillsCard } from '../skills/WorkerSkillsCard';
 import { credentialHeadline, labelOf, timelineOrder } from './credential-labels';
 import { GrantCredentialModal } from './GrantCredentialModal';
 import { IdentityDescriptions } from './IdentityReveal';
@@ -110,7 +111,7 @@ function CredentialEntry({ credential, onRevoke }: { credential: Credential; onR
 /** Sections later modules fill in; until then they say so, with no invented records. */
 function LaterModules() {
   const { t } = useTranslation();
-  const modules = [t('profile.competitions'), t('profile.trainings'), t('profile.conversions')];
+  const modules = [t('profile.competitions'), t('profile.conversions')];
   return (
     <Card title={t('profile.laterModules')} size="small">
       <Flex vertical gap={14}>
@@ -241,6 +242,7 @@ export function WorkerProfilePage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          <WorkerSkillsCard workerId={worker.id} />
           <LaterModules />
         </Col>
       </Row>

@@ -48,3 +48,13 @@ export const useRevokeCredential = () =>
   useWorkerMutation(({ credentialId, input }: { credentialId: string; input: RevokeCredential }) =>
     workersApi.revokeCredential(credentialId, input),
   );
+
+/** Registry workers for a picker: the first few of the org (or the scope), or those matching the typed text. */
+export function useWorkerSearch(q: string, orgId?: string, { enabled = true } = {}) {
+  return useQuery({
+    queryKey: ['workers', 'search', q, orgId ?? ''] as const,
+    queryFn: ({ signal }) => workersApi.listWorkers({ q: q || undefined, orgId, limit: 20 }, signal),
+    enabled,
+    staleTime: 30_000,
+  });
+}
