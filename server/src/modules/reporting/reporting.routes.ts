@@ -164,7 +164,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'data:enter' },
       schema: { tags, params: EntryParamsSchema, consumes: ['multipart/form-data'], response: { 200: EntrySchema } },
     },
-    async (req) => reporting.upload(req.ctx, req.params, await singleFile(req)),
+    (req) => reporting.upload(req.ctx, req.params, () => singleFile(req)),
   );
 
   // ——— Figures for dashboards ———

@@ -198,7 +198,7 @@ async function checkFormInput(db: Db, formId: string | null, input: SaveReportFo
     fields.push({ path: 'firstPeriod', message: 'reporting.period_type_mismatch' });
   for (const [i, code] of codes.entries()) {
     const element = await repo.findElement(db, code);
-    if (!element || element.kind !== 'reported') fields.push({ path: `elementCodes.${i}`, message: 'reporting.not_reported_element' });
+    if (element?.kind !== 'reported') fields.push({ path: `elementCodes.${i}`, message: 'reporting.not_reported_element' });
   }
   input.rules.forEach((r, i) => {
     if (!codes.includes(r.leftCode)) fields.push({ path: `rules.${i}.leftCode`, message: 'reporting.rule_element_not_on_form' });
@@ -578,7 +578,10 @@ export async function template(ctx: Ctx, key: Key) {
 }
 
 /** Applies an uploaded template as a whole, or nothing: any bad cell refuses the file with a per-cell report. */
-export async function upload(ctx: Ctx, key: Key, file: { stream: AsyncIterable<Buffer> }): Promise<Entry> {
+export async function upload(ctx: Ctx, key: Key, openFile: () => Promise<{ stream: AsyncIterable<Buffer> }>): Promise<Entry> {
+  // An entry out of scope is invisible before any file is read.
+  await loadEntry(ctx.db, ctx, key);
+  const file = await openFile();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of file.stream) {
