@@ -43,7 +43,8 @@ export const approveEntry = (k: EntryParams, version: number) => api.post(`${ent
 export const returnEntry = (k: EntryParams, version: number, reason: string) =>
   api.post(`${entryPath(k)}/return`, EntrySchema, { version, reason });
 export const templateUrl = (k: EntryParams) => `${entryPath(k)}/template`;
-export const uploadEntry = (k: EntryParams, file: Blob, fileName: string) => api.upload(`${entryPath(k)}/upload`, EntrySchema, file, fileName);
+export const uploadEntry = (k: EntryParams, file: Blob, fileName: string) =>
+  api.upload(`${entryPath(k)}/upload`, EntrySchema, file, fileName);
 
 export const getCompleteness = (q: CompletenessQuery, signal?: AbortSignal) =>
   api.get('/api/v1/reporting/completeness', CompletenessSchema, q, signal);

@@ -138,7 +138,7 @@ export async function updateElement(ctx: Ctx, code: string, input: UpdateReporte
   checkRange(input);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findElement(trx, code);
-    if (!before || before.kind !== 'reported') throw new NotFoundError('data_element');
+    if (before?.kind !== 'reported' || !before) throw new NotFoundError('data_element');
     const outside = await repo.countValuesOutside(trx, code, input.minValue, input.maxValue);
     if (Number(outside.n) > 0) throw new RuleViolationError('reporting.range_excludes_values', { count: Number(outside.n) });
     await repo.updateElement(trx, code, { ...input, now: ctx.now() });

@@ -72,13 +72,16 @@ export function ApprovalsPage() {
                     {
                       key: 'revision',
                       width: 130,
-                      render: (_, i) => (i.isRevision ? <Tag color="purple">{t('reporting.approvals.revision', { count: i.changedCount })}</Tag> : null),
+                      render: (_, i) =>
+                        i.isRevision ? <Tag color="purple">{t('reporting.approvals.revision', { count: i.changedCount })}</Tag> : null,
                     },
                     {
                       key: 'open',
                       width: 90,
                       render: (_, i) => (
-                        <Link to={entryPath({ formId: i.form.id, orgId: i.org.id, period: i.period })}>{t('reporting.approvals.review')}</Link>
+                        <Link to={entryPath({ formId: i.form.id, orgId: i.org.id, period: i.period })}>
+                          {t('reporting.approvals.review')}
+                        </Link>
                       ),
                     },
                   ]}

@@ -36,7 +36,8 @@ import { SubmissionStatusTag, useFormName } from './reporting-tags';
 import { useEntry, useEntryActions } from './use-reporting';
 
 type Values = Record<string, number | null>;
-const format = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
+const format = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 });
 
 /** 填报: one unit's entry of a form for a period — the grid, inline checks, paste, xlsx, and its approval. */
 export function EntryPage() {
@@ -133,7 +134,9 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
     setPasteNote(
       [
         t('reporting.entry.pasted', { count }),
-        result.problems.length ? t('reporting.entry.pasteProblems', { count: result.problems.length, cells: result.problems.join('、') }) : '',
+        result.problems.length
+          ? t('reporting.entry.pasteProblems', { count: result.problems.length, cells: result.problems.join('、') })
+          : '',
       ]
         .filter(Boolean)
         .join('；'),
@@ -267,7 +270,13 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
             }
           >
             {pasteNote ? (
-              <Alert type="info" showIcon closable={{ onClose: () => setPasteNote(undefined) }} style={{ marginBottom: 12 }} title={pasteNote} />
+              <Alert
+                type="info"
+                showIcon
+                closable={{ onClose: () => setPasteNote(undefined) }}
+                style={{ marginBottom: 12 }}
+                title={pasteNote}
+              />
             ) : null}
             <Table<DataElement>
               rowKey="code"
@@ -360,7 +369,12 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
                     <Button onClick={() => void save()} disabled={!isDirty} loading={actions.save.isPending}>
                       {t('reporting.entry.save')}
                     </Button>
-                    <Button type="primary" onClick={() => void submit()} disabled={!entry.canSubmit || busy} loading={actions.submit.isPending}>
+                    <Button
+                      type="primary"
+                      onClick={() => void submit()}
+                      disabled={!entry.canSubmit || busy}
+                      loading={actions.submit.isPending}
+                    >
                       {t('reporting.entry.submit')}
                     </Button>
                   </>

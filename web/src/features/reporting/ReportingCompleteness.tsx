@@ -105,16 +105,17 @@ function ByOrgChart({ data }: { data: Completeness }) {
   const option = useMemo<EChartsCoreOption>(() => {
     const rows = data.byOrg;
     const name = (r: (typeof rows)[number]) => (r.org.id === data.org.id ? t('reporting.completeness.ownLevel') : r.org.name);
-    const series: { key: 'approved' | 'pending' | 'returned' | 'notSubmitted'; value: (c: CompletenessCounts) => number; color: string }[] = [
-      { key: 'approved', value: (c: CompletenessCounts) => c.approved, color: COLORS.approved },
-      { key: 'pending', value: (c: CompletenessCounts) => c.submitted - c.approved, color: COLORS.pending },
-      { key: 'returned', value: (c: CompletenessCounts) => c.returned, color: COLORS.returned },
-      {
-        key: 'notSubmitted',
-        value: (c: CompletenessCounts) => c.expected - c.submitted - c.returned,
-        color: COLORS.notSubmitted,
-      },
-    ];
+    const series: { key: 'approved' | 'pending' | 'returned' | 'notSubmitted'; value: (c: CompletenessCounts) => number; color: string }[] =
+      [
+        { key: 'approved', value: (c: CompletenessCounts) => c.approved, color: COLORS.approved },
+        { key: 'pending', value: (c: CompletenessCounts) => c.submitted - c.approved, color: COLORS.pending },
+        { key: 'returned', value: (c: CompletenessCounts) => c.returned, color: COLORS.returned },
+        {
+          key: 'notSubmitted',
+          value: (c: CompletenessCounts) => c.expected - c.submitted - c.returned,
+          color: COLORS.notSubmitted,
+        },
+      ];
     return {
       animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

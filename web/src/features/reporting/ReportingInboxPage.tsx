@@ -31,7 +31,12 @@ export function ReportingInboxPage() {
                 title={t(`reporting.inbox.${key}`)}
                 value={counts?.[key] ?? 0}
                 loading={inbox.isPending}
-                styles={{ content: { color: key === 'overdue' && counts?.overdue ? '#cf1322' : key === 'returned' && counts?.returned ? '#d48806' : undefined } }}
+                styles={{
+                  content: {
+                    color:
+                      key === 'overdue' && counts?.overdue ? '#cf1322' : key === 'returned' && counts?.returned ? '#d48806' : undefined,
+                  },
+                }}
               />
             </Card>
           </Col>

@@ -13,7 +13,10 @@ describe('a block pasted from Excel into the entry grid', () => {
   });
 
   it('matches lines that start with an element name or code, in any order', () => {
-    expect(readPastedBlock('帮扶资金\t万元\t35.5\nsessions\t8', elements, 0)).toEqual({ values: { funds: 35.5, sessions: 8 }, problems: [] });
+    expect(readPastedBlock('帮扶资金\t万元\t35.5\nsessions\t8', elements, 0)).toEqual({
+      values: { funds: 35.5, sessions: 8 },
+      problems: [],
+    });
   });
 
   it('fills a single row of cells downwards, clears blanks and reports cells that are not numbers', () => {

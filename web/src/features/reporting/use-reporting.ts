@@ -1,5 +1,13 @@
-import type { CompletenessQuery, CreateReportedElement, EntryParams, SaveEntry, SaveReportForm, UpdateReportedElement } from '@changai/contracts';
+import type {
+  CompletenessQuery,
+  CreateReportedElement,
+  EntryParams,
+  SaveEntry,
+  SaveReportForm,
+  UpdateReportedElement,
+} from '@changai/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import * as orgsApi from '../../api/orgs.api';
 import * as reportingApi from '../../api/reporting.api';
 
 /** Entries, inboxes, queues and completeness depend on one another: a write refreshes them all. */
@@ -26,7 +34,8 @@ export const useAssignments = (formId: string | undefined) =>
 export const useReportingInbox = () => useQuery({ queryKey: reportingKeys.inbox, queryFn: ({ signal }) => reportingApi.getInbox(signal) });
 export const useApprovals = (enabled = true) =>
   useQuery({ queryKey: reportingKeys.approvals, queryFn: ({ signal }) => reportingApi.getApprovals(signal), enabled });
-export const useEntry = (k: EntryParams) => useQuery({ queryKey: reportingKeys.entry(k), queryFn: ({ signal }) => reportingApi.getEntry(k, signal) });
+export const useEntry = (k: EntryParams) =>
+  useQuery({ queryKey: reportingKeys.entry(k), queryFn: ({ signal }) => reportingApi.getEntry(k, signal) });
 export const useCompleteness = (q: CompletenessQuery) =>
   useQuery({
     queryKey: reportingKeys.completeness(q),
@@ -68,3 +77,18 @@ export function useEntryActions(k: EntryParams) {
     upload: useMutation({ mutationFn: (file: File) => reportingApi.uploadEntry(k, file, file.name), onSuccess }),
   };
 }
+
+/** Every prefecture and county, for assigning a form to all of them at once. */
+export const useDivisionOrgs = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['reporting', 'division-orgs'],
+    queryFn: async ({ signal }) => {
+      const [prefectures, counties] = await Promise.all([
+        orgsApi.listOrgs({ kind: 'prefecture', limit: 500 }, signal),
+        orgsApi.listOrgs({ kind: 'county', limit: 500 }, signal),
+      ]);
+      return [...prefectures, ...counties];
+    },
+    enabled,
+    staleTime: 300_000,
+  });
