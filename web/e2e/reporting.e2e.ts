@@ -58,14 +58,13 @@ describe('reported data', () => {
     // The county finds the quarter in its inbox.
     const county = await newPage(browser);
     await signIn(county, COUNTY_USER, PASSWORD);
-    await waitForUrl(county, (url) => url.pathname !== '/login');
-    if (new URL(county.url()).pathname === '/change-password') {
-      await county.getByLabel('当前密码').fill(PASSWORD);
-      await county.getByLabel('新密码', { exact: true }).fill('E2e-county-pass-2');
-      await county.getByLabel('确认新密码').fill('E2e-county-pass-2');
-      await county.getByRole('button', { name: '确认修改' }).click();
-      await waitForUrl(county, (url) => url.pathname !== '/change-password');
-    }
+    // A new account sets its own password first.
+    await waitForUrl(county, (url) => url.pathname === '/change-password');
+    await county.getByLabel('当前密码').fill(PASSWORD);
+    await county.getByLabel('新密码', { exact: true }).fill('E2e-county-pass-2');
+    await county.getByLabel('确认新密码').fill('E2e-county-pass-2');
+    await county.getByRole('button', { name: '确认修改' }).click();
+    await waitForUrl(county, (url) => url.pathname === '/orgs');
     await county.getByRole('menuitem', { name: '数据填报' }).click();
     await waitForUrl(county, (url) => url.pathname === '/reporting');
     const row = county.locator('.ant-table-tbody tr').filter({ hasText: FORM }).filter({ hasText: period });
@@ -117,11 +116,11 @@ describe('reported data', () => {
     await waitForText(wuhan.locator('.ant-alert'), '等待湖北省审核');
     await visit(admin, entryUrl);
     await admin.getByRole('button', { name: '审核通过' }).click();
-    await admin.getByText('已审核通过并锁定').first().waitFor();
+    await admin.getByText('已审核通过，数据锁定').first().waitFor();
 
     // Locked for the county: no inputs, only a way to ask for a correction.
     await reload(county);
-    await county.getByText('已审核通过并锁定').first().waitFor();
+    await county.getByText('已审核通过，数据锁定').first().waitFor();
     expect(await county.getByRole('spinbutton').count()).toBe(0);
     await county.getByRole('button', { name: '申请更正' }).waitFor();
     await waitForText(county.locator('.ant-table-tbody'), '14');
