@@ -53,7 +53,13 @@ describe('reported data', () => {
     await waitForUrl(admin, (url) => url.pathname === '/orgs');
     const api = await apiOf(admin);
     const jiangan = (await api.get('/api/v1/orgs?q=420102')).items.find((o: { code: string }) => o.code === '420102');
-    await api.post('/api/v1/users', { username: COUNTY_USER, displayName: '江岸区总工会填报员', password: PASSWORD, role: 'unit_admin', orgId: jiangan.id });
+    await api.post('/api/v1/users', {
+      username: COUNTY_USER,
+      displayName: '江岸区总工会填报员',
+      password: PASSWORD,
+      role: 'unit_admin',
+      orgId: jiangan.id,
+    });
 
     // The county finds the quarter in its inbox.
     const county = await newPage(browser);
@@ -94,6 +100,12 @@ describe('reported data', () => {
     const queued = wuhan.locator('.ant-table-tbody tr').filter({ hasText: '江岸区' }).filter({ hasText: period });
     await queued.first().waitFor();
     await screenshot(wuhan, 'reporting-approvals');
+    // A correction of approved data shows the approved value beside the new one.
+    await wuhan.locator('.ant-table-tbody tr').filter({ hasText: '更正 2 项' }).first().getByRole('link', { name: '审核' }).click();
+    await wuhan.getByText('更正中').first().waitFor();
+    await wuhan.getByRole('columnheader', { name: '已审核数值' }).waitFor();
+    await screenshot(wuhan, 'reporting-revision-diff');
+    await wuhan.goBack();
     await queued.first().getByRole('link', { name: '审核' }).click();
     await waitForUrl(wuhan, (url) => url.pathname === entryUrl);
     await wuhan.getByRole('button', { name: /^退\s*回$/ }).click();

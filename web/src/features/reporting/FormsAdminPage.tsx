@@ -16,6 +16,7 @@ import { useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/use-api-error';
 import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
+import { useOrg } from '../orgs/use-orgs';
 import { useFormName } from './reporting-tags';
 import {
   useAssignments,
@@ -74,7 +75,7 @@ function FormsTab() {
           {
             key: 'deadline',
             width: 170,
-            title: t('reporting.admin.deadlineDays'),
+            title: t('reporting.admin.deadlineShort'),
             render: (_, f) => t('reporting.admin.deadline', { days: f.deadlineDays }),
           },
           { key: 'elements', title: t('reporting.admin.formElements'), width: 90, render: (_, f) => f.elements.length },
@@ -299,7 +300,7 @@ function AssignmentsDrawer({ form, onClose }: { form: ReportForm; onClose: () =>
         dataSource={list}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { key: 'name', title: t('reporting.inbox.org'), render: (_, o) => o.name },
+          { key: 'name', title: t('reporting.inbox.org'), render: (_, o) => (o.code ? o.name : <OrgName orgId={o.id} />) },
           { key: 'code', title: t('reporting.admin.code'), dataIndex: 'code', width: 110 },
           { key: 'parent', title: t('fields.parentName'), dataIndex: 'parentName', width: 140 },
           {
@@ -435,4 +436,10 @@ function ElementModal({ element, onClose }: { element?: DataElement; onClose: ()
       </Form>
     </Modal>
   );
+}
+
+/** The name of an org just picked, before the saved assignment lists it. */
+function OrgName({ orgId }: { orgId: string }) {
+  const org = useOrg(orgId);
+  return <>{org.data?.name ?? '…'}</>;
 }
