@@ -162,7 +162,7 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
           <Flex gap={12} align="center" wrap>
             <span>{t('reporting.entry.title', { form: formName(entry.form), period: entry.period })}</span>
             <SubmissionStatusTag status={entry.status} />
-            {entry.isRevision ? <Tag color="purple">{t('reporting.actions.reopen')}</Tag> : null}
+            {entry.isRevision ? <Tag color="purple">{t('reporting.entry.revisionTag')}</Tag> : null}
           </Flex>
         }
         extra={
@@ -228,7 +228,7 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${t('reporting.entry.submitted', { org: entry.awaitingOrg?.name ?? '' })}。${t('reporting.entry.lockedSubmitted')}`}
+          title={`${t('reporting.entry.submitted', { org: entry.awaitingOrg?.name ?? '' })}${entry.canApprove ? '' : `${isEn ? '. ' : '。'}${t('reporting.entry.lockedSubmitted')}`}`}
         />
       ) : null}
       {entry.status === 'approved' ? (
@@ -314,7 +314,12 @@ function EntryView({ entry, entryKey }: { entry: Entry; entryKey: { formId: stri
                         />
                       </div>
                     ) : (
-                      <Typography.Text strong>{format(draft[e.code])}</Typography.Text>
+                      <Typography.Text
+                        strong
+                        style={entry.values.find((v) => v.elementCode === e.code)?.isChanged ? { color: '#722ed1' } : undefined}
+                      >
+                        {format(draft[e.code])}
+                      </Typography.Text>
                     );
                   },
                 },
