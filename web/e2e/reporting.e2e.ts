@@ -147,4 +147,22 @@ describe('reported data', () => {
     await admin.locator('.ant-table-tbody tr').filter({ hasText: FORM }).first().waitFor();
     await screenshot(admin, 'reporting-forms');
   }, 180_000);
+
+  it('reads in English: Wuhan’s approval queue, a correction and the completeness of its counties', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'wuhan');
+    await waitForUrl(page, (url) => url.pathname !== '/login');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Data approval' }).click();
+    await waitForUrl(page, (url) => url.pathname === '/reporting/approvals');
+    await page.locator('.ant-table-tbody tr').filter({ hasText: '2 corrected' }).first().getByRole('link', { name: 'Review' }).click();
+    await page.getByRole('columnheader', { name: 'Approved value' }).waitFor();
+    await screenshot(page, 'reporting-revision-english');
+    await visit(page, '/reporting/approvals?tab=completeness&period=2025');
+    await page.getByText('Reporting completeness and timeliness').waitFor();
+    await page.getByText('By unit').first().waitFor();
+    await screenshot(page, 'reporting-completeness-english');
+    await page.context().close();
+  }, 90_000);
 });

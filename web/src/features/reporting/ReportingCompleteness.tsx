@@ -59,7 +59,8 @@ export function ReportingCompleteness({ orgId, period }: { orgId?: string; perio
 }
 
 function CompletenessBody({ data }: { data: Completeness }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const isEn = i18n.language.startsWith('en');
   const { totals } = data;
   const rates = [
     { key: 'rate', value: percent(totals.submitted, totals.expected), color: COLORS.pending },
@@ -92,7 +93,7 @@ function CompletenessBody({ data }: { data: Completeness }) {
         </Col>
       </Row>
       {data.periods.length > 1 ? (
-        <Typography.Text type="secondary">{t('reporting.completeness.periods', { periods: data.periods.join('、') })}</Typography.Text>
+        <Typography.Text type="secondary">{t('reporting.completeness.periods', { periods: data.periods.join(isEn ? ', ' : '、') })}</Typography.Text>
       ) : null}
       {data.byOrg.length > 1 ? <ByOrgChart data={data} /> : null}
       {data.byOrg.length > 0 ? <ByOrgTable data={data} /> : null}
