@@ -93,7 +93,9 @@ function CompletenessBody({ data }: { data: Completeness }) {
         </Col>
       </Row>
       {data.periods.length > 1 ? (
-        <Typography.Text type="secondary">{t('reporting.completeness.periods', { periods: data.periods.join(isEn ? ', ' : '、') })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('reporting.completeness.periods', { periods: data.periods.join(isEn ? ', ' : '、') })}
+        </Typography.Text>
       ) : null}
       {data.byOrg.length > 1 ? <ByOrgChart data={data} /> : null}
       {data.byOrg.length > 0 ? <ByOrgTable data={data} /> : null}
