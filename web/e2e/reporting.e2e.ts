@@ -146,6 +146,21 @@ describe('reported data', () => {
     await visit(admin, '/reporting/forms');
     await admin.locator('.ant-table-tbody tr').filter({ hasText: FORM }).first().waitFor();
     await screenshot(admin, 'reporting-forms');
+    await admin
+      .getByRole('button', { name: /^编\s*辑$/ })
+      .first()
+      .click();
+    const formDialog = admin.getByRole('dialog', { name: '编辑报表' });
+    await formDialog.getByRole('button', { name: '添加规则' }).waitFor();
+    await screenshot(admin, 'reporting-form-edit', { fullPage: false });
+    // Saved as it is: both languages of each rule survive the round trip.
+    await formDialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    await admin.getByText('已保存').first().waitFor();
+    const forms = await api.get('/api/v1/reporting/forms');
+    expect(forms.items[0].rules[0].messageEn).toBe('Certificates obtained cannot exceed training participations');
+    await admin.getByRole('button', { name: '116 个单位' }).click();
+    await admin.getByRole('dialog').getByText('江岸区').first().waitFor();
+    await screenshot(admin, 'reporting-assignments', { fullPage: false });
   }, 180_000);
 
   it('reads in English: Wuhan’s approval queue, a correction and the completeness of its counties', async () => {

@@ -203,7 +203,7 @@ export function listAssignedOrgs(db: Db, formId: string) {
     .leftJoin('orgs as p', 'p.id', 'o.parentId')
     .select(['o.id', 'o.code', 'o.name', 'o.kind', 'p.name as parentName'])
     .where('a.formId', '=', formId)
-    .orderBy('o.path')
+    .orderBy('o.code')
     .orderBy('o.id')
     .limit(5000)
     .execute();

@@ -133,7 +133,9 @@ function FormModal({ form, onClose }: { form?: ReportForm; onClose: () => void }
       onCancel={onClose}
       okButtonProps={{ loading: save.isPending }}
       onOk={() =>
-        antForm.validateFields().then((input) =>
+        // Every stored value, not only the fields on screen (a rule's message in the other language).
+        antForm.validateFields().then(() => {
+          const input = antForm.getFieldsValue(true) as SaveReportForm;
           save.mutate(
             { formId: form?.id, input: { ...input, rules: input.rules ?? [] } },
             {
@@ -143,8 +145,8 @@ function FormModal({ form, onClose }: { form?: ReportForm; onClose: () => void }
               },
               onError,
             },
-          ),
-        )
+          );
+        })
       }
     >
       <Form<SaveReportForm>
@@ -389,7 +391,9 @@ function ElementModal({ element, onClose }: { element?: DataElement; onClose: ()
       onCancel={onClose}
       okButtonProps={{ loading: create.isPending || update.isPending }}
       onOk={() =>
-        form.validateFields().then((values) => {
+        form.validateFields().then(() => {
+          // Every stored value, not only the fields on screen (the descriptions).
+          const values = form.getFieldsValue(true) as CreateReportedElement;
           const input = { ...values, minValue: values.minValue ?? null, maxValue: values.maxValue ?? null };
           if (element) {
             const { code: _code, ...rest } = input;
