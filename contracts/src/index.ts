@@ -8,6 +8,7 @@ export * from './network.contract.js';
 export * from './org.contract.js';
 export * from './permissions.js';
 export * from './reform.contract.js';
+export * from './reporting.contract.js';
 export * from './skills.contract.js';
 export * from './users.contract.js';
 export * from './workers.contract.js';

@@ -6,6 +6,7 @@ import { DEMO_JOB, jobHandlers, RECURRING_JOBS } from './jobs.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { seedReferenceOrgs } from './modules/org/org.seed.js';
 import { loadReformDemo } from './modules/reform/reform.demo.js';
+import { loadReportingDemo } from './modules/reporting/reporting.demo.js';
 import { loadSkillsActivity, loadSkillsDemo } from './modules/skills/skills.demo.js';
 import * as authService from './modules/users/auth.service.js';
 import { deleteExpiredSessions } from './platform/auth/sessions.js';
@@ -44,6 +45,7 @@ export async function prepareData(
     await loadDemoData(ctx);
     await loadReformDemo(ctx);
     await loadSkillsDemo(ctx);
+    await loadReportingDemo(ctx);
     await setSetting(db, 'demo.loaded', { at: new Date().toISOString() }, new Date());
   }
   if (demoScale > 0 && (await demoService.demoScale(ctx)) === null) {

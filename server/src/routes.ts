@@ -7,6 +7,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { reformRoutes } from './modules/reform/reform.routes.js';
+import { reportingRoutes } from './modules/reporting/reporting.routes.js';
 import { skillsRoutes } from './modules/skills/skills.routes.js';
 import { authRoutes } from './modules/users/auth.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance, deps: { database: Dat
   await app.register(reformRoutes);
   await app.register(conversionRoutes);
   await app.register(skillsRoutes);
+  await app.register(reportingRoutes);
 }

@@ -7,6 +7,7 @@ import * as attachmentsService from '../src/modules/reform/attachments.service.j
 import * as meetingsService from '../src/modules/reform/meetings.service.js';
 import * as policiesService from '../src/modules/reform/policies.service.js';
 import * as tasksService from '../src/modules/reform/tasks.service.js';
+import * as reportingService from '../src/modules/reporting/reporting.service.js';
 import * as carriersService from '../src/modules/skills/carriers.service.js';
 import * as innovationService from '../src/modules/skills/innovation.service.js';
 import * as trainingService from '../src/modules/skills/training.service.js';
@@ -49,6 +50,7 @@ const outside = {
   programId: '',
   enrollmentId: '',
   achievementId: '',
+  formId: '',
 };
 const inside = { orgId: '' };
 
@@ -179,6 +181,33 @@ beforeAll(async () => {
     enrollmentId: enrolled.enrollments[0]?.id ?? '',
     achievementId: achievement.id,
   });
+  await reportingService.createElement(t.system, {
+    code: 'scope_trained',
+    nameZh: '培训人次',
+    nameEn: 'Trained',
+    descriptionZh: null,
+    descriptionEn: null,
+    unitZh: '',
+    unitEn: '',
+    valueType: 'integer',
+    minValue: 0,
+    maxValue: null,
+  });
+  const reportForm = await reportingService.createForm(t.system, {
+    code: 'scope_form',
+    nameZh: '外部报表',
+    nameEn: 'Outside form',
+    periodType: 'quarter',
+    deadlineDays: 15,
+    firstPeriod: '2025-Q1',
+    isActive: true,
+    elementCodes: ['scope_trained'],
+    rules: [],
+  });
+  await reportingService.setAssignments(t.system, reportForm.id, [out.id]);
+  await reportingService.save(t.system, { formId: reportForm.id, orgId: out.id, period: '2025-Q4' }, { values: { scope_trained: 5 } });
+  await reportingService.submit(t.system, { formId: reportForm.id, orgId: out.id, period: '2025-Q4' }, { version: 2 });
+  outside.formId = reportForm.id;
   inside.orgId = (await makeOrg(t.system, { parentId: wuhan.id })).id;
   for (const role of ROLES) {
     users[role] = (await makeUser(t.system, { orgId: role === 'province_admin' ? root.id : wuhan.id, role })).username;
@@ -219,7 +248,10 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':carrierId', outside.carrierId)
     .replace(':programId', outside.programId)
     .replace(':enrollmentId', outside.enrollmentId)
-    .replace(':achievementId', outside.achievementId);
+    .replace(':achievementId', outside.achievementId)
+    .replace(':formId', outside.formId)
+    .replace(':period', '2025-Q4')
+    .replace(':code', 'scope_trained');
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -373,6 +405,43 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
       asOf: '2026-01-01',
     },
     'GET /api/v1/skills/alignment': undefined,
+    'GET /api/v1/reporting/elements': undefined,
+    'POST /api/v1/reporting/elements': { code: 'scope_x', nameZh: '越权', nameEn: 'x', valueType: 'integer' },
+    'PUT /api/v1/reporting/elements/:code': { nameZh: '越权', nameEn: 'x', valueType: 'integer' },
+    'GET /api/v1/reporting/forms': undefined,
+    'POST /api/v1/reporting/forms': {
+      code: 'scope_x',
+      nameZh: '越权',
+      nameEn: 'x',
+      periodType: 'quarter',
+      deadlineDays: 1,
+      firstPeriod: '2025-Q1',
+      elementCodes: ['scope_trained'],
+    },
+    'GET /api/v1/reporting/forms/:formId': undefined,
+    'PUT /api/v1/reporting/forms/:formId': {
+      code: 'scope_form',
+      nameZh: '越权',
+      nameEn: 'x',
+      periodType: 'quarter',
+      deadlineDays: 1,
+      firstPeriod: '2025-Q1',
+      elementCodes: ['scope_trained'],
+    },
+    'GET /api/v1/reporting/forms/:formId/assignments': undefined,
+    'PUT /api/v1/reporting/forms/:formId/assignments': { orgIds: [] },
+    'GET /api/v1/reporting/inbox': undefined,
+    'GET /api/v1/reporting/approvals': undefined,
+    'GET /api/v1/reporting/entries/:formId/:orgId/:period': undefined,
+    'PUT /api/v1/reporting/entries/:formId/:orgId/:period': { values: { scope_trained: 9 } },
+    'POST /api/v1/reporting/entries/:formId/:orgId/:period/submit': { version: 3 },
+    'POST /api/v1/reporting/entries/:formId/:orgId/:period/reopen': { version: 3 },
+    'POST /api/v1/reporting/entries/:formId/:orgId/:period/approve': { version: 3 },
+    'POST /api/v1/reporting/entries/:formId/:orgId/:period/return': { version: 3, reason: '越权退回' },
+    'GET /api/v1/reporting/entries/:formId/:orgId/:period/template': undefined,
+    'POST /api/v1/reporting/entries/:formId/:orgId/:period/upload': undefined,
+    'GET /api/v1/reporting/completeness': undefined,
+    'GET /api/v1/reporting/sum': undefined,
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -389,6 +458,8 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/training/programs': `?orgId=${outside.orgId}`,
     'GET /api/v1/innovation/achievements': `?orgId=${outside.orgId}`,
     'GET /api/v1/skills/alignment': `?orgId=${outside.orgId}`,
+    'GET /api/v1/reporting/completeness': `?period=2025-Q4&orgId=${outside.orgId}`,
+    'GET /api/v1/reporting/sum': `?element=scope_trained&period=2025&orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }
@@ -429,6 +500,13 @@ async function snapshotOutside() {
       .select(['status'])
       .where('id', '=', outside.achievementId)
       .executeTakeFirst(),
+    reportSubmission: await db
+      .selectFrom('reportSubmissions')
+      .select(['status', 'version', 'awaitingOrgId'])
+      .where('orgId', '=', outside.orgId)
+      .executeTakeFirst(),
+    reportValue: await db.selectFrom('dataValues').select(['value', 'approvedValue']).where('orgId', '=', outside.orgId).executeTakeFirst(),
+    reportForm: await db.selectFrom('reportForms').select(['nameZh', 'updatedAt']).where('id', '=', outside.formId).executeTakeFirst(),
     demands: await db
       .selectFrom('skillDemands')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -5,9 +5,11 @@ import {
   BarChartOutlined,
   BulbOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileTextOutlined,
+  FormOutlined,
   FundOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
@@ -15,6 +17,7 @@ import {
   ScheduleOutlined,
   ShopOutlined,
   SwapOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,6 +41,9 @@ export type ModuleKey =
   | 'programs'
   | 'innovation'
   | 'alignment'
+  | 'reporting'
+  | 'approvals'
+  | 'reportForms'
   | 'users'
   | 'audit'
   | 'account';
@@ -60,6 +66,9 @@ export const MODULES: { key: ModuleKey; path: string; permission: Permission; ic
   { key: 'programs', path: '/skills/programs', permission: 'skills:read', icon: <ReadOutlined /> },
   { key: 'innovation', path: '/skills/innovation', permission: 'skills:read', icon: <BulbOutlined /> },
   { key: 'alignment', path: '/skills/alignment', permission: 'skills:read', icon: <ExperimentOutlined /> },
+  { key: 'reporting', path: '/reporting', permission: 'data:enter', icon: <FormOutlined /> },
+  { key: 'approvals', path: '/reporting/approvals', permission: 'data:approve', icon: <CheckSquareOutlined /> },
+  { key: 'reportForms', path: '/reporting/forms', permission: 'indicators:manage', icon: <TableOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },

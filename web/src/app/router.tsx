@@ -233,6 +233,38 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'reporting',
+            element: (
+              <RequirePermission permission="data:enter">
+                {page(() => import('../features/reporting/ReportingInboxPage'), 'ReportingInboxPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reporting/entries/:formId/:orgId/:period',
+            element: (
+              <RequirePermission permission="data:enter">
+                {page(() => import('../features/reporting/EntryPage'), 'EntryPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reporting/approvals',
+            element: (
+              <RequirePermission permission="data:approve">
+                {page(() => import('../features/reporting/ApprovalsPage'), 'ApprovalsPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reporting/forms',
+            element: (
+              <RequirePermission permission="indicators:manage">
+                {page(() => import('../features/reporting/FormsAdminPage'), 'FormsAdminPage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'users',
             element: (
               <RequirePermission permission="users:read">

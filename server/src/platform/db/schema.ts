@@ -420,6 +420,73 @@ export interface ReformTasks {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface ReportAssignments {
+  createdAt: Generated<Timestamp>;
+  formId: string;
+  orgId: string;
+}
+
+export interface ReportFormElements {
+  elementCode: string;
+  formId: string;
+  position: number;
+}
+
+export interface ReportFormRules {
+  formId: string;
+  id: Generated<string>;
+  leftCode: string;
+  messageEn: Generated<string>;
+  messageZh: Generated<string>;
+  operator: string;
+  position: number;
+  rightCode: string;
+}
+
+export interface ReportForms {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  deadlineDays: number;
+  firstPeriod: string;
+  id: Generated<string>;
+  isActive: Generated<boolean>;
+  nameEn: string;
+  nameZh: string;
+  periodType: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface ReportSteps {
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  at: Generated<Timestamp>;
+  changes: Json | null;
+  formId: string;
+  id: Generated<number>;
+  levelOrgId: string | null;
+  orgId: string;
+  period: string;
+  reason: string | null;
+}
+
+export interface ReportSubmissions {
+  approvedAt: Timestamp | null;
+  awaitingOrgId: string | null;
+  firstSubmittedAt: Timestamp | null;
+  formId: string;
+  isRevision: Generated<boolean>;
+  orgId: string;
+  period: string;
+  returnedAt: Timestamp | null;
+  returnReason: string | null;
+  status: Generated<string>;
+  submittedAt: Timestamp | null;
+  submittedBy: string | null;
+  updatedAt: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Sessions {
   createdAt: Generated<Timestamp>;
   csrfToken: string;
@@ -617,6 +684,12 @@ export interface DB {
   reformTaskCoUnits: ReformTaskCoUnits;
   reformTaskMilestones: ReformTaskMilestones;
   reformTasks: ReformTasks;
+  reportAssignments: ReportAssignments;
+  reportFormElements: ReportFormElements;
+  reportFormRules: ReportFormRules;
+  reportForms: ReportForms;
+  reportSteps: ReportSteps;
+  reportSubmissions: ReportSubmissions;
   sessions: Sessions;
   signingKeys: SigningKeys;
   skillDemands: SkillDemands;

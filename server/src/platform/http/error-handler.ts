@@ -38,6 +38,13 @@ export function localeOf(request: FastifyRequest): Locale {
   return pickLocale(Array.isArray(x) ? x[0] : x, request.headers['accept-language']);
 }
 
+/** A field message is a message key, optionally with parameters as a query (`key?max=500`), or plain text. */
+function fieldMessage(message: string, locale: Locale): string {
+  const [key = message, query] = message.split('?', 2);
+  if (!hasMessage(key)) return message;
+  return translate(key, locale, Object.fromEntries(new URLSearchParams(query ?? '')));
+}
+
 export function errorBody(
   request: FastifyRequest,
   code: ErrorCode,
@@ -51,9 +58,7 @@ export function errorBody(
       code,
       ...(reason !== code ? { reason } : {}),
       message: translate(reason, locale, params),
-      ...(fields?.length
-        ? { fields: fields.map((f) => ({ path: f.path, message: hasMessage(f.message) ? translate(f.message, locale) : f.message })) }
-        : {}),
+      ...(fields?.length ? { fields: fields.map((f) => ({ path: f.path, message: fieldMessage(f.message, locale) })) } : {}),
       requestId: request.id,
     },
   };

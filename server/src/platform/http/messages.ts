@@ -340,6 +340,88 @@ const MESSAGES: Catalog = {
   patent_number_format: { 'zh-CN': '专利号格式不正确', 'en-US': 'Not a valid patent number' },
   date_in_future: { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
   date_range_order: { 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot be before the start date' },
+  // ——— Reporting (reported data, forms, approval) ———
+  'reporting.check.not_integer': { 'zh-CN': '应为整数。', 'en-US': 'Must be a whole number.' },
+  'reporting.check.not_number': { 'zh-CN': '不是数字。', 'en-US': 'Not a number.' },
+  'reporting.check.percent_range': { 'zh-CN': '百分比应在 0 到 100 之间。', 'en-US': 'A percentage must be between 0 and 100.' },
+  'reporting.check.below_min': { 'zh-CN': '不能小于 {min}。', 'en-US': 'Must be at least {min}.' },
+  'reporting.check.above_max': { 'zh-CN': '不能大于 {max}。', 'en-US': 'Must be at most {max}.' },
+  'reporting.check.missing': { 'zh-CN': '提交前须填写。', 'en-US': 'Required before submitting.' },
+  'reporting.check.rule': {
+    'zh-CN': '不符合校验规则（{left} {operator} {right} 不成立）。',
+    'en-US': 'Breaks a validation rule ({left} {operator} {right} does not hold).',
+  },
+  'reporting.element_code_taken': { 'zh-CN': '指标代码“{code}”已存在。', 'en-US': 'Element code “{code}” already exists.' },
+  'reporting.range_inverted': { 'zh-CN': '最大值不能小于最小值。', 'en-US': 'The maximum cannot be below the minimum.' },
+  'reporting.range_excludes_values': {
+    'zh-CN': '已有 {count} 个填报值超出新的取值范围，不能这样修改。',
+    'en-US': '{count} entered values lie outside the new range; it cannot be changed so.',
+  },
+  'reporting.form_code_taken': { 'zh-CN': '报表代码“{code}”已存在。', 'en-US': 'Form code “{code}” already exists.' },
+  'reporting.form_code_invalid': {
+    'zh-CN': '报表代码须以小写字母开头，只含小写字母、数字和下划线。',
+    'en-US': 'A form code starts with a lowercase letter and holds only lowercase letters, digits and underscores.',
+  },
+  'reporting.form_code_immutable': { 'zh-CN': '报表代码不能修改。', 'en-US': 'A form code cannot change.' },
+  'reporting.period_type_immutable': { 'zh-CN': '报表的报告期类型不能修改。', 'en-US': 'A form’s period type cannot change.' },
+  'reporting.duplicate_element': { 'zh-CN': '同一指标重复出现。', 'en-US': 'An element appears twice.' },
+  'reporting.not_reported_element': { 'zh-CN': '不是填报类指标。', 'en-US': 'Not a reported element.' },
+  'reporting.rule_element_not_on_form': { 'zh-CN': '规则中的指标不在本报表中。', 'en-US': 'The rule names an element not on this form.' },
+  'reporting.rule_same_element': { 'zh-CN': '规则两边不能是同一指标。', 'en-US': 'A rule compares two different elements.' },
+  'reporting.element_on_other_form': {
+    'zh-CN': '指标“{code}”已在报表“{form}”中采集，一个指标只能属于一张报表。',
+    'en-US': 'Element “{code}” is already collected by form “{form}”; an element belongs to one form.',
+  },
+  'reporting.org_unknown': { 'zh-CN': '机构不存在。', 'en-US': 'No such org.' },
+  'reporting.root_not_assignable': {
+    'zh-CN': '省级根机构位于审核链顶端，不能分派填报。',
+    'en-US': 'The province root tops the approval chain and reports to nobody.',
+  },
+  'reporting.period_invalid': { 'zh-CN': '报告期格式不正确。', 'en-US': 'Invalid period.' },
+  'reporting.period_type_mismatch': {
+    'zh-CN': '报告期与报表的报告期类型不符。',
+    'en-US': 'The period does not match the form’s period type.',
+  },
+  'reporting.period_before_form': { 'zh-CN': '本报表从 {first} 起采集。', 'en-US': 'This form collects from {first} on.' },
+  'reporting.period_not_started': { 'zh-CN': '报告期 {period} 尚未开始。', 'en-US': 'Period {period} has not begun.' },
+  'reporting.element_not_on_form': { 'zh-CN': '该指标不在本报表中。', 'en-US': 'This element is not on the form.' },
+  'reporting.locked_submitted': {
+    'zh-CN': '数据已上报、正在审核，已锁定；如需修改请联系审核单位退回。',
+    'en-US': 'The data is submitted and locked under review; ask the approver to return it to change it.',
+  },
+  'reporting.locked_approved': {
+    'zh-CN': '数据已审核通过并锁定；如需更正，请先点击“申请更正”，更正后须重新审核。',
+    'en-US': 'The data is approved and locked; choose “Revise” first, and the correction is approved again.',
+  },
+  'reporting.illegal_transition': {
+    'zh-CN': '当前状态（{status}）下不能执行此操作。',
+    'en-US': 'Not possible in the current state ({status}).',
+  },
+  'reporting.changed_meanwhile': {
+    'zh-CN': '该报表刚被他人处理过（已上报、审核或退回），请刷新后查看最新状态。',
+    'en-US': 'Someone else has just acted on this entry (submitted, approved or returned it); reload to see its state.',
+  },
+  'reporting.entry_invalid': {
+    'zh-CN': '有 {count} 处未填或不符合校验规则，请按提示修改后再上报。',
+    'en-US': '{count} values are missing or break a rule; fix them as marked and submit again.',
+  },
+  'reporting.no_approver': { 'zh-CN': '该单位没有上级审核单位。', 'en-US': 'This unit has no org above it to approve.' },
+  'reporting.not_your_level': {
+    'zh-CN': '该报表正等待其他层级审核，您所在单位不是当前审核单位。',
+    'en-US': 'This entry awaits another level; your org is not the one to approve it now.',
+  },
+  'reporting.reason_required': { 'zh-CN': '请填写退回原因。', 'en-US': 'Give a reason for returning it.' },
+  'reporting.upload_invalid': {
+    'zh-CN': '上传的表格有错误，整表未导入。请按单元格提示修改后重新上传。',
+    'en-US': 'The uploaded sheet has errors and nothing was imported; fix the marked cells and upload again.',
+  },
+  'reporting.upload_not_xlsx': { 'zh-CN': '不是有效的 xlsx 文件。', 'en-US': 'Not a valid xlsx file.' },
+  'reporting.upload_too_large': { 'zh-CN': '文件不能超过 5 MB。', 'en-US': 'The file must be at most 5 MB.' },
+  'reporting.template_mismatch': {
+    'zh-CN': '该模板不是本单位本期的报表模板，请重新下载模板。',
+    'en-US': 'This template is for another form, unit or period; download the template again.',
+  },
+  'reporting.by_coarser': { 'zh-CN': '分期类型不能比报告期更粗。', 'en-US': 'The breakdown must be finer than the period.' },
 };
 
 const ENTITY_NAMES: Catalog = {
@@ -354,6 +436,8 @@ const ENTITY_NAMES: Catalog = {
   job: { 'zh-CN': '后台任务', 'en-US': 'job' },
   policy: { 'zh-CN': '政策', 'en-US': 'policy' },
   task: { 'zh-CN': '改革任务', 'en-US': 'reform task' },
+  report_form: { 'zh-CN': '报表', 'en-US': 'report form' },
+  data_element: { 'zh-CN': '指标', 'en-US': 'data element' },
   report: { 'zh-CN': '进展报告', 'en-US': 'progress report' },
   milestone: { 'zh-CN': '节点', 'en-US': 'milestone' },
   meeting: { 'zh-CN': '会议', 'en-US': 'meeting' },

@@ -1,5 +1,6 @@
 import { conversionEn } from '../../features/conversion/conversion-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
+import { reportingEnUS } from '../../features/reporting/reporting-messages';
 import { skillsEnUS } from '../../features/skills/skills-messages';
 import type { Messages } from './zh-CN';
 
@@ -60,6 +61,9 @@ export const enUS: Messages = {
     programs: 'Training programs',
     innovation: 'Innovation',
     alignment: 'Industry alignment',
+    reporting: 'Data entry',
+    approvals: 'Data approval',
+    reportForms: 'Report forms',
   },
   header: {
     demoData: 'Demo data',
@@ -616,6 +620,17 @@ export const enUS: Messages = {
     'application.approve': 'Committee approval',
     'application.reject': 'Committee rejection',
     'application.withdraw': 'Withdraw a conversion application',
+    'reporting.element_create': 'Create a reported element',
+    'reporting.element_update': 'Change a reported element',
+    'reporting.form_create': 'Create a report form',
+    'reporting.form_update': 'Change a report form',
+    'reporting.form_assign': 'Assign a report form',
+    'reporting.save': 'Save entered data',
+    'reporting.submit': 'Submit data',
+    'reporting.approve': 'Approve data',
+    'reporting.return': 'Return data',
+    'reporting.reopen': 'Reopen data for correction',
+    'reporting.demo_load': 'Load demo reported data',
   },
   entityTypes: {
     worker: 'Worker',
@@ -634,6 +649,9 @@ export const enUS: Messages = {
     summary: 'year-end summary',
     rule_set: 'Conversion rules',
     application: 'Conversion application',
+    data_element: 'Data element',
+    report_form: 'Report form',
+    report_entry: 'Reported data',
   },
   fields: {
     code: 'Code',
@@ -660,4 +678,5 @@ export const enUS: Messages = {
   },
   reform: reformEnUS,
   skills: skillsEnUS,
+  reporting: reportingEnUS,
 };

@@ -1,5 +1,6 @@
 import { conversionZh } from '../../features/conversion/conversion-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
+import { reportingZhCN } from '../../features/reporting/reporting-messages';
 import { skillsZhCN } from '../../features/skills/skills-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
 export const zhCN = {
@@ -59,6 +60,9 @@ export const zhCN = {
     programs: '培训项目',
     innovation: '创新成果',
     alignment: '产业匹配',
+    reporting: '数据填报',
+    approvals: '数据审核',
+    reportForms: '报表管理',
   },
   header: {
     demoData: '演示数据',
@@ -608,6 +612,17 @@ export const zhCN = {
     'application.approve': '评审委员会批准',
     'application.reject': '评审委员会退回',
     'application.withdraw': '撤回贯通申请',
+    'reporting.element_create': '新增填报指标',
+    'reporting.element_update': '修改填报指标',
+    'reporting.form_create': '新建报表',
+    'reporting.form_update': '修改报表',
+    'reporting.form_assign': '分派报表',
+    'reporting.save': '保存填报数据',
+    'reporting.submit': '上报数据',
+    'reporting.approve': '审核通过数据',
+    'reporting.return': '退回数据',
+    'reporting.reopen': '申请更正数据',
+    'reporting.demo_load': '加载演示填报数据',
   },
   entityTypes: {
     worker: '职工',
@@ -626,6 +641,9 @@ export const zhCN = {
     summary: '年度总结',
     rule_set: '贯通规则',
     application: '贯通申请',
+    data_element: '指标',
+    report_form: '报表',
+    report_entry: '填报数据',
   },
   fields: {
     code: '代码',
@@ -652,6 +670,7 @@ export const zhCN = {
   },
   reform: reformZhCN,
   skills: skillsZhCN,
+  reporting: reportingZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import * as conversion from './202611260005_conversion.js';
 import * as registryListIndexes from './202611260006_registry_list_indexes.js';
 import * as skillFormation from './202611260007_skill_formation.js';
 import * as dataElements from './202611260008_data_elements.js';
+import * as reporting from './202611260009_reporting.js';
 import * as workerSearchCover from './202611260013_worker_search_cover.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '202611260006_registry_list_indexes': registryListIndexes,
   '202611260007_skill_formation': skillFormation,
   '202611260008_data_elements': dataElements,
+  '202611260009_reporting': reporting,
   '202611260013_worker_search_cover': workerSearchCover,
 };
