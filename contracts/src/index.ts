@@ -3,6 +3,7 @@ export * from './auth.contract.js';
 export * from './common.js';
 export * from './conversion.contract.js';
 export * from './errors.js';
+export * from './dashboard.contract.js';
 export * from './indicators.contract.js';
 export * from './network.contract.js';
 export * from './org.contract.js';

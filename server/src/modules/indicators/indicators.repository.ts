@@ -1,0 +1,416 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+export const DIVISION_KINDS = ['province', 'prefecture', 'county'] as const;
+
+export type OrgNode = { id: string; code: string; name: string; kind: string; path: string; parentId: string | null };
+
+export function findOrg(db: Db, id: string): Promise<OrgNode | undefined> {
+  return db.selectFrom('orgs').select(['id', 'code', 'name', 'kind', 'path', 'parentId']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrgsByIds(db: Db, ids: string[]): Promise<OrgNode[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orgs').select(['id', 'code', 'name', 'kind', 'path', 'parentId']).where('id', 'in', ids).execute();
+}
+
+/** The division orgs (province, prefectures, counties) in a subtree: the regions its workers are counted by. */
+export function listDivisionsUnder(db: Db, path: string): Promise<OrgNode[]> {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'code', 'name', 'kind', 'path', 'parentId'])
+    .where('kind', 'in', [...DIVISION_KINDS])
+    .where('path', 'like', `${path}%`)
+    .orderBy('code')
+    .orderBy('id')
+    .execute();
+}
+
+/** An org's active children, with whether they have children of their own. */
+export function listChildren(db: Db, parentId: string) {
+  return db
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.path', 'o.parentId'])
+    .select((eb) => eb.exists(eb.selectFrom('orgs as c').select('c.id').where('c.parentId', '=', eb.ref('o.id'))).as('hasChildren'))
+    .where('o.parentId', '=', parentId)
+    .where('o.isActive', '=', true)
+    .orderBy('o.code')
+    .orderBy('o.id')
+    .limit(500)
+    .execute();
+}
+
+export type SkillRow = {
+  key: string;
+  category: string;
+  skilled: number;
+  highSkilled: number;
+  skilledBefore: number;
+  highSkilledBefore: number;
+};
+
+/**
+ * Skilled / high-skilled counts from the aggregate, per region and industry category: first-skilled
+ * months before `month` (exclusive) and before `monthBefore` (a year earlier).
+ */
+export async function skillCountsByRegion(db: Db, regionCodes: string[], month: string, monthBefore: string): Promise<SkillRow[]> {
+  if (regionCodes.length === 0) return [];
+  const { rows } = await sql<SkillRow>`
+    select region_code as key, industry_category as category,
+      coalesce(sum(skilled) filter (where month < ${month}), 0)::int as skilled,
+      coalesce(sum(high_skilled) filter (where month < ${month}), 0)::int as "highSkilled",
+      coalesce(sum(skilled) filter (where month < ${monthBefore}), 0)::int as "skilledBefore",
+      coalesce(sum(high_skilled) filter (where month < ${monthBefore}), 0)::int as "highSkilledBefore"
+    from skill_counts
+    where region_code = any(${regionCodes}::text[]) and month < ${month}
+    group by region_code, industry_category`.execute(db);
+  return rows;
+}
+
+/** The days of a month not covered by the monthly aggregate: an index count over [from, to] per region and category. */
+export async function skillCountsBetween(db: Db, regionCodes: string[], from: string, to: string) {
+  if (regionCodes.length === 0 || to < from) return [];
+  const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
+    select d.region_code as key, d.category, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled"
+    from (
+      select w.region_code, coalesce(e.industry_category, 'other') as category, 1 as skilled, 0 as high
+      from workers w left join enterprises e on e.org_id = w.org_id
+      where w.skilled_since between ${from} and ${to} and w.region_code = any(${regionCodes}::text[])
+      union all
+      select w.region_code, coalesce(e.industry_category, 'other'), 0, 1
+      from workers w left join enterprises e on e.org_id = w.org_id
+      where w.high_skilled_since between ${from} and ${to} and w.region_code = any(${regionCodes}::text[])
+    ) d group by d.region_code, d.category`.execute(db);
+  return rows;
+}
+
+/** First-skilled counts per month for the trend (cumulated by the caller), with the aggregate's last change. */
+export async function skillCountsByMonth(db: Db, regionCodes: string[], until: string) {
+  if (regionCodes.length === 0) return { months: [], changedAt: null };
+  const { rows } = await sql<{ month: string; skilled: number; highSkilled: number; changedAt: Date | null }>`
+    select month, sum(skilled)::int as skilled, sum(high_skilled)::int as "highSkilled", max(updated_at) as "changedAt"
+    from skill_counts
+    where region_code = any(${regionCodes}::text[]) and month <= ${until}
+    group by month order by month`.execute(db);
+  const changed = rows.reduce<Date | null>((m, r) => (r.changedAt && (!m || r.changedAt > m) ? r.changedAt : m), null);
+  return { months: rows.map(({ month, skilled, highSkilled }) => ({ month, skilled, highSkilled })), changedAt: changed };
+}
+
+/**
+ * Straight from the registry, for orgs below the divisions (an enterprise and its units) and for the
+ * employers hung directly under a division: workers of the subtree by the child of `groupDepth` ids
+ * along their org path (null = the org itself) and industry category.
+ */
+export async function skillCountsDirect(
+  db: Db,
+  f: { path: string; regionCode?: string; groupPart: number; asOf: string; asOfBefore: string },
+): Promise<SkillRow[]> {
+  const { rows } = await sql<SkillRow>`
+    select nullif(split_part(o.path, '/', ${f.groupPart}), '') as key, coalesce(e.industry_category, 'other') as category,
+      count(*) filter (where w.skilled_since <= ${f.asOf})::int as skilled,
+      count(*) filter (where w.high_skilled_since <= ${f.asOf})::int as "highSkilled",
+      count(*) filter (where w.skilled_since <= ${f.asOfBefore})::int as "skilledBefore",
+      count(*) filter (where w.high_skilled_since <= ${f.asOfBefore})::int as "highSkilledBefore"
+    from workers w
+    join orgs o on o.id = w.org_id
+    left join enterprises e on e.org_id = w.org_id
+    where o.path like ${`${f.path}%`} and w.skilled_since <= ${f.asOf}
+      ${f.regionCode ? sql`and w.region_code = ${f.regionCode}` : sql``}
+    group by 1, 2`.execute(db);
+  return rows;
+}
+
+export async function skillMonthsDirect(db: Db, path: string, until: string) {
+  const { rows } = await sql<{ month: string; skilled: number; highSkilled: number }>`
+    select d.month, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled" from (
+      select date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+      from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.skilled_since <= ${until}
+      union all
+      select date_trunc('month', w.high_skilled_since)::date, 0, 1
+      from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.high_skilled_since <= ${until}
+    ) d group by d.month order by d.month`.execute(db);
+  return rows;
+}
+
+/** Rebuilds the aggregate from the workers in one statement (after bulk loads that bypass triggers). */
+export async function rebuildSkillCounts(db: Db) {
+  await sql`delete from skill_counts`.execute(db);
+  await sql`
+    insert into skill_counts (region_code, industry_category, month, skilled, high_skilled)
+    select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int
+    from (
+      select w.region_code, coalesce(e.industry_category, 'other') as category, date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+      from workers w left join enterprises e on e.org_id = w.org_id where w.skilled_since is not null
+      union all
+      select w.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', w.high_skilled_since)::date, 0, 1
+      from workers w left join enterprises e on e.org_id = w.org_id where w.high_skilled_since is not null
+    ) d group by d.region_code, d.category, d.month`.execute(db);
+}
+
+/**
+ * The same figures from scratch, from the credentials themselves (the definition the aggregates must
+ * equal): per region and category, skilled = a valid skill level issued ≤ D, high-skilled = one of rank ≥ 4.
+ */
+export async function skillCountsFromScratch(db: Db, asOf: string) {
+  const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
+    select w.region_code as key, coalesce(e.industry_category, 'other') as category,
+      count(*)::int as skilled, count(*) filter (where c.top >= 4)::int as "highSkilled"
+    from (select worker_id, max(level_rank) as top from credentials
+          where kind = 'skill_level' and status = 'valid' and issued_on <= ${asOf} group by worker_id) c
+    join workers w on w.id = c.worker_id
+    left join enterprises e on e.org_id = w.org_id
+    group by 1, 2 order by 1, 2`.execute(db);
+  return rows;
+}
+
+/** The aggregate read the way the dashboard reads it, per region and category, as of a day. */
+export async function skillCountsAsOf(db: Db, asOf: string) {
+  const monthStart = `${asOf.slice(0, 7)}-01`;
+  const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
+    select key, category, sum(skilled)::int as skilled, sum(high)::int as "highSkilled" from (
+      select region_code as key, industry_category as category, skilled, high_skilled as high from skill_counts where month < ${monthStart}
+      union all
+      select w.region_code, coalesce(e.industry_category, 'other'), 1, 0 from workers w left join enterprises e on e.org_id = w.org_id
+      where w.skilled_since between ${monthStart} and ${asOf}
+      union all
+      select w.region_code, coalesce(e.industry_category, 'other'), 0, 1 from workers w left join enterprises e on e.org_id = w.org_id
+      where w.high_skilled_since between ${monthStart} and ${asOf}
+    ) d group by 1, 2 having sum(skilled) <> 0 or sum(high) <> 0 order by 1, 2`.execute(db);
+  return rows;
+}
+
+// ——— the other computed elements: few rows, counted live ———
+
+export type SmallCounts = Record<
+  | 'leading_group_units'
+  | 'liaison_units'
+  | 'policies_in_force'
+  | 'policies_issued'
+  | 'training_bases'
+  | 'master_studios'
+  | 'worker_training_bases'
+  | 'innovation_studios',
+  number
+>;
+
+/**
+ * Network units in force on the day (members and liaison units whose org lies in the subtree);
+ * policies issued by the day, not repealed and not superseded by then (led from the subtree, or all
+ * of them for the province root); carriers recognised by the day and not revoked by then.
+ */
+export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; asOf: string }): Promise<SmallCounts> {
+  const like = `${f.path}%`;
+  const yearStart = `${f.asOf.slice(0, 4)}-01-01`;
+  const { rows } = await sql<SmallCounts>`
+    select
+      (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
+        where a.role = 'member' and a.effective_from <= ${f.asOf} and (a.effective_to is null or a.effective_to >= ${f.asOf})
+          and o.path like ${like})::int as leading_group_units,
+      (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
+        where a.role = 'liaison' and a.effective_from <= ${f.asOf} and (a.effective_to is null or a.effective_to >= ${f.asOf})
+          and o.path like ${like})::int as liaison_units,
+      (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
+        where p.issued_on <= ${f.asOf} and p.status <> 'repealed'
+          and not exists (select 1 from policies n where n.supersedes_id = p.id and n.issued_on <= ${f.asOf})
+          and (${f.isRoot} or o.path like ${like}))::int as policies_in_force,
+      (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
+        where p.issued_on between ${yearStart} and ${f.asOf} and p.status <> 'repealed'
+          and (${f.isRoot} or o.path like ${like}))::int as policies_issued,
+      c.training_bases, c.master_studios, c.worker_training_bases, c.innovation_studios
+    from (
+      select
+        count(*) filter (where c.kind = 'training_base' and c.level in ('national', 'provincial'))::int as training_bases,
+        count(*) filter (where c.kind = 'master_studio')::int as master_studios,
+        count(*) filter (where c.kind = 'worker_training_base')::int as worker_training_bases,
+        count(*) filter (where c.kind = 'innovation_studio')::int as innovation_studios
+      from carriers c join orgs o on o.id = c.host_org_id
+      where c.recognised_on <= ${f.asOf} and (c.revoked_on is null or c.revoked_on > ${f.asOf}) and o.path like ${like}
+    ) c`.execute(db);
+  return rows[0] as SmallCounts;
+}
+
+/** A reported element's approved values summed over an org subtree for a period (null when none is approved). */
+export async function sumApproved(db: Db, elementCode: string, path: string, period: string): Promise<number | null> {
+  const { rows } = await sql<{ total: string | number | null }>`
+    select sum(v.approved_value) as total
+    from data_values v join orgs o on o.id = v.org_id
+    where v.element_code = ${elementCode} and v.period = ${period} and v.approved_value is not null and o.path like ${`${path}%`}`.execute(
+    db,
+  );
+  const total = rows[0]?.total;
+  return total === null || total === undefined ? null : Number(total);
+}
+
+// ——— indicators, versions, targets, elements ———
+
+export function listElements(db: Db) {
+  return db
+    .selectFrom('dataElements')
+    .select(['code', 'kind', 'nameZh', 'nameEn', 'unitZh', 'unitEn'])
+    .orderBy('kind')
+    .orderBy('code')
+    .execute();
+}
+
+export function findElement(db: Db, code: string) {
+  return db.selectFrom('dataElements').select(['code', 'kind']).where('code', '=', code).executeTakeFirst();
+}
+
+export function listIndicators(db: Db) {
+  return db
+    .selectFrom('indicators')
+    .select(['code', 'nameZh', 'nameEn', 'unitZh', 'unitEn', 'decimals'])
+    .orderBy('sortOrder')
+    .orderBy('code')
+    .execute();
+}
+
+export function findIndicator(db: Db, code: string) {
+  return db.selectFrom('indicators').select(['code', 'nameZh', 'nameEn']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listVersions(db: Db) {
+  const rows = await db
+    .selectFrom('indicatorVersions')
+    .select(['indicatorCode', 'version', 'effectiveFrom', 'numeratorCode', 'denominatorCode', 'factor', 'note', 'createdAt'])
+    .orderBy('indicatorCode')
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ ...r, factor: Number(r.factor) }));
+}
+
+export async function listTargets(db: Db) {
+  const rows = await db
+    .selectFrom('indicatorTargets')
+    .select(['indicatorCode', 'year', 'value', 'isUncertain', 'source'])
+    .orderBy('indicatorCode')
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+export async function insertIndicator(
+  db: Db,
+  values: { code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; decimals: number },
+) {
+  const { max } = await db
+    .selectFrom('indicators')
+    .select((eb) => eb.fn.max('sortOrder').as('max'))
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('indicators')
+    .values({ ...values, sortOrder: Number(max ?? 0) + 1 })
+    .execute();
+}
+
+export async function insertVersion(
+  db: Db,
+  values: {
+    indicatorCode: string;
+    effectiveFrom: string;
+    numeratorCode: string;
+    denominatorCode: string | null;
+    factor: number;
+    note: string | null;
+    createdBy: string | null;
+  },
+) {
+  const { max } = await db
+    .selectFrom('indicatorVersions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .where('indicatorCode', '=', values.indicatorCode)
+    .executeTakeFirstOrThrow();
+  const version = Number(max ?? 0) + 1;
+  await db
+    .insertInto('indicatorVersions')
+    .values({ ...values, factor: String(values.factor), version })
+    .execute();
+  return version;
+}
+
+export function findVersionFrom(db: Db, indicatorCode: string, effectiveFrom: string) {
+  return db
+    .selectFrom('indicatorVersions')
+    .select(['version'])
+    .where('indicatorCode', '=', indicatorCode)
+    .where('effectiveFrom', '=', effectiveFrom)
+    .executeTakeFirst();
+}
+
+export function findTarget(db: Db, indicatorCode: string, year: number) {
+  return db
+    .selectFrom('indicatorTargets')
+    .select(['value', 'isUncertain', 'source'])
+    .where('indicatorCode', '=', indicatorCode)
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function upsertTarget(
+  db: Db,
+  values: {
+    indicatorCode: string;
+    year: number;
+    value: number;
+    isUncertain: boolean;
+    source: string | null;
+    updatedBy: string | null;
+    now: Date;
+  },
+) {
+  const { now, value, ...rest } = values;
+  await db
+    .insertInto('indicatorTargets')
+    .values({ ...rest, value: String(value), updatedAt: now })
+    .onConflict((oc) =>
+      oc.columns(['indicatorCode', 'year']).doUpdateSet({
+        value: String(value),
+        isUncertain: rest.isUncertain,
+        source: rest.source,
+        updatedBy: rest.updatedBy,
+        updatedAt: now,
+      }),
+    )
+    .execute();
+}
+
+// ——— maps ———
+
+export function findMap(db: Db, orgId: string) {
+  return db
+    .selectFrom('indicatorMaps')
+    .select(['name', 'geojson', 'featureCodes', 'uploadedAt'])
+    .where('orgId', '=', orgId)
+    .executeTakeFirst();
+}
+
+export async function hasMap(db: Db, orgId: string) {
+  return (await db.selectFrom('indicatorMaps').select('orgId').where('orgId', '=', orgId).executeTakeFirst()) !== undefined;
+}
+
+export async function upsertMap(
+  db: Db,
+  values: { orgId: string; name: string; geojson: unknown; featureCodes: string[]; uploadedBy: string | null; now: Date },
+) {
+  const row = {
+    orgId: values.orgId,
+    name: values.name,
+    geojson: JSON.stringify(values.geojson),
+    featureCodes: values.featureCodes,
+    uploadedBy: values.uploadedBy,
+    uploadedAt: values.now,
+  };
+  await db
+    .insertInto('indicatorMaps')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('orgId').doUpdateSet({
+        name: row.name,
+        geojson: row.geojson,
+        featureCodes: row.featureCodes,
+        uploadedBy: row.uploadedBy,
+        uploadedAt: row.uploadedAt,
+      }),
+    )
+    .execute();
+}
