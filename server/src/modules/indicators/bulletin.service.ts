@@ -90,17 +90,15 @@ export async function bulletin(ctx: Ctx, query: DashboardQuery): Promise<Bulleti
 }
 
 async function recordExport(ctx: Ctx, b: Bulletin, format: string) {
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      audit(trx, ctx, {
-        action: 'indicator.bulletin_export',
-        entityType: 'org',
-        entityId: b.org.id,
-        orgId: b.org.id,
-        after: { asOf: b.asOf, format },
-      }),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    audit(trx, ctx, {
+      action: 'indicator.bulletin_export',
+      entityType: 'org',
+      entityId: b.org.id,
+      orgId: b.org.id,
+      after: { asOf: b.asOf, format },
+    }),
+  );
 }
 
 /** The bulletin as an A4 PDF with the CJK font embedded. */
