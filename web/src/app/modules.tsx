@@ -1,10 +1,12 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BulbOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileTextOutlined,
@@ -38,6 +40,8 @@ export type ModuleKey =
   | 'programs'
   | 'innovation'
   | 'alignment'
+  | 'dashboard'
+  | 'indicators'
   | 'users'
   | 'audit'
   | 'account';
@@ -45,6 +49,8 @@ export type ModuleKey =
 /** The side menu, in order; the first one the actor may open is their home. */
 export const MODULES: { key: ModuleKey; path: string; permission: Permission; icon: ReactNode }[] = [
   { key: 'orgs', path: '/orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
+  // Second, not first: the first module is the landing page (switched to the dashboard at merge).
+  { key: 'dashboard', path: '/dashboard', permission: 'indicators:read', icon: <DashboardOutlined /> },
   { key: 'network', path: '/network', permission: 'network:read', icon: <DeploymentUnitOutlined /> },
   { key: 'policies', path: '/policies', permission: 'policies:read', icon: <FileTextOutlined /> },
   { key: 'tasks', path: '/tasks', permission: 'tasks:read', icon: <ScheduleOutlined /> },
@@ -60,6 +66,7 @@ export const MODULES: { key: ModuleKey; path: string; permission: Permission; ic
   { key: 'programs', path: '/skills/programs', permission: 'skills:read', icon: <ReadOutlined /> },
   { key: 'innovation', path: '/skills/innovation', permission: 'skills:read', icon: <BulbOutlined /> },
   { key: 'alignment', path: '/skills/alignment', permission: 'skills:read', icon: <ExperimentOutlined /> },
+  { key: 'indicators', path: '/dashboard/indicators', permission: 'indicators:manage', icon: <AimOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },

@@ -201,7 +201,8 @@ export type SmallCounts = Record<
 export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; asOf: string }): Promise<SmallCounts> {
   const like = `${f.path}%`;
   const yearStart = `${f.asOf.slice(0, 4)}-01-01`;
-  const { rows } = await sql<SmallCounts>`
+  // Result keys come back camel-cased (CamelCasePlugin): mapped back to element codes below.
+  const { rows } = await sql<Record<string, number>>`
     select
       (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
         where a.role = 'member' and a.effective_from <= ${f.asOf} and (a.effective_to is null or a.effective_to >= ${f.asOf})
@@ -226,7 +227,18 @@ export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; as
       from carriers c join orgs o on o.id = c.host_org_id
       where c.recognised_on <= ${f.asOf} and (c.revoked_on is null or c.revoked_on > ${f.asOf}) and o.path like ${like}
     ) c`.execute(db);
-  return rows[0] as SmallCounts;
+  const r = rows[0] ?? {};
+  const n = (key: string) => Number(r[key] ?? 0);
+  return {
+    leading_group_units: n('leadingGroupUnits'),
+    liaison_units: n('liaisonUnits'),
+    policies_in_force: n('policiesInForce'),
+    policies_issued: n('policiesIssued'),
+    training_bases: n('trainingBases'),
+    master_studios: n('masterStudios'),
+    worker_training_bases: n('workerTrainingBases'),
+    innovation_studios: n('innovationStudios'),
+  };
 }
 
 /** A reported element's approved values summed over an org subtree for a period (null when none is approved). */

@@ -1,4 +1,5 @@
 import { conversionEn } from '../../features/conversion/conversion-messages';
+import { dashboardEnUS } from '../../features/dashboard/dashboard-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
 import { skillsEnUS } from '../../features/skills/skills-messages';
 import type { Messages } from './zh-CN';
@@ -60,6 +61,8 @@ export const enUS: Messages = {
     programs: 'Training programs',
     innovation: 'Innovation',
     alignment: 'Industry alignment',
+    dashboard: 'Dashboard',
+    indicators: 'Indicators and targets',
   },
   header: {
     demoData: 'Demo data',
@@ -660,4 +663,5 @@ export const enUS: Messages = {
   },
   reform: reformEnUS,
   skills: skillsEnUS,
+  dashboard: dashboardEnUS,
 };

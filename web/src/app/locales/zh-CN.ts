@@ -1,4 +1,5 @@
 import { conversionZh } from '../../features/conversion/conversion-messages';
+import { dashboardZhCN } from '../../features/dashboard/dashboard-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
 import { skillsZhCN } from '../../features/skills/skills-messages';
 /** Simplified Chinese: the default language. en-US.ts must carry the same keys (the type checker says so). */
@@ -59,6 +60,8 @@ export const zhCN = {
     programs: '培训项目',
     innovation: '创新成果',
     alignment: '产业匹配',
+    dashboard: '数据看板',
+    indicators: '指标与目标',
   },
   header: {
     demoData: '演示数据',
@@ -652,6 +655,7 @@ export const zhCN = {
   },
   reform: reformZhCN,
   skills: skillsZhCN,
+  dashboard: dashboardZhCN,
 };
 
 export type Messages = typeof zhCN;
