@@ -58,7 +58,7 @@ export function BulletinPage() {
               columns={[
                 { title: t('dashboard.admin.name'), dataIndex: 'label' },
                 {
-                  title: t('dashboard.admin.value'),
+                  title: t('dashboard.bulletinPage.value'),
                   key: 'value',
                   align: 'right',
                   render: (_, f) => (f.value === null ? '—' : `${f.value.toLocaleString()} ${f.unit}`),

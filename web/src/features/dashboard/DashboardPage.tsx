@@ -79,6 +79,7 @@ function unitOf(card: DashboardCard, lang: string) {
 function HeadlineCards({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation();
   const name = (c: DashboardCard) => (i18n.language.startsWith('en') ? c.nameEn : c.nameZh);
+  const exact: Record<string, number> = { high_skilled_total: d.totals.highSkilled, skilled_total: d.totals.skilled };
   const headline = ['high_skilled_total', 'high_skilled_share', 'skilled_total']
     .map((code) => d.cards.find((c) => c.code === code))
     .filter((c): c is DashboardCard => c !== undefined);
@@ -107,6 +108,11 @@ function HeadlineCards({ d }: { d: Dashboard }) {
                 styles={{ content: { fontSize: 36, fontWeight: 600, color: card.code === 'high_skilled_share' ? RED : undefined } }}
               />
               <Change card={card} />
+              {exact[card.code] !== undefined ? (
+                <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
+                  {t('dashboard.exactPeople', { value: exact[card.code]?.toLocaleString() })}
+                </Typography.Text>
+              ) : null}
               {target ? (
                 <div style={{ marginTop: 8 }}>
                   <Flex justify="space-between" style={{ fontSize: 12 }}>
@@ -152,6 +158,9 @@ function CountCards({ d }: { d: Dashboard }) {
       {codes.map((code) => {
         const card = get(code);
         if (!card) return null;
+        // Policies and the leading group are the province's: below it they are mostly none, and say nothing.
+        const provinceOnly = ['policies_in_force', 'leading_group_units', 'liaison_units'].includes(code);
+        if (provinceOnly && d.trail.length > 1 && !card.value && !card.lastYear) return null;
         const name = i18n.language.startsWith('en') ? card.nameEn : card.nameZh;
         return (
           <Col xs={12} md={8} xl={code === 'policies_in_force' ? 6 : 3} key={code} flex={code === 'policies_in_force' ? undefined : 'auto'}>
@@ -208,7 +217,14 @@ function TrendChart({ d }: { d: Dashboard }) {
           yAxisIndex: 1,
           data: d.trend.map((p) => p.share),
           itemStyle: { color: RED },
-          label: { show: true, formatter: (p: { value: number }) => `${p.value}%`, color: RED },
+          // Only the latest point is labelled; the others show on hover.
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { value: number; dataIndex: number }) => (p.dataIndex === d.trend.length - 1 ? `${p.value}%` : ''),
+            color: RED,
+            fontWeight: 'bold',
+          },
         },
       ],
     }),

@@ -37,8 +37,8 @@ export const dashboardZhCN = {
   industries: { pillar: '支柱产业', characteristic: '特色产业', emerging: '新兴产业', other: '未分类' },
   tileHint: '未上传底图，按地理位置示意排列的 17 个市州方块；颜色越深，高技能人才占比越高。',
   completenessPlaceholder: '各单位报表报送的及时率和完整率将显示在这里。',
-  people: '{{value}}万人',
-  peopleSmall: '{{value}}人',
+  exactPeople: '合 {{value}} 人',
+  exactLastYear: '上年同期 {{value}} 人',
   bulletinPage: {
     title: '数据简报',
     print: '打印',
@@ -46,6 +46,7 @@ export const dashboardZhCN = {
     xlsx: '下载 Excel',
     back: '返回看板',
     figures: '主要指标',
+    value: '数值',
     footer: '数据截至 {{asOf}}，由产改通于 {{time}} 按登记数据实时计算。',
   },
   admin: {
@@ -117,8 +118,8 @@ export const dashboardEnUS: typeof dashboardZhCN = {
   industries: { pillar: 'Pillar', characteristic: 'Characteristic', emerging: 'Emerging', other: 'Unclassified' },
   tileHint: 'No base map uploaded: the 17 prefectures as tiles placed roughly by geography; darker = higher high-skilled share.',
   completenessPlaceholder: 'Units’ reporting timeliness and completeness will show here.',
-  people: '{{value}}0k',
-  peopleSmall: '{{value}}',
+  exactPeople: '{{value}} people',
+  exactLastYear: '{{value}} a year ago',
   bulletinPage: {
     title: 'Bulletin',
     print: 'Print',
@@ -126,6 +127,7 @@ export const dashboardEnUS: typeof dashboardZhCN = {
     xlsx: 'Download Excel',
     back: 'Back to the dashboard',
     figures: 'Key figures',
+    value: 'Value',
     footer: 'Figures as of {{asOf}}, computed live from the registry by Changai at {{time}}.',
   },
   admin: {
