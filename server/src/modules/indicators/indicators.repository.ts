@@ -50,50 +50,68 @@ export type SkillRow = {
 };
 
 /**
- * Skilled / high-skilled counts from the aggregate, per region and industry category: first-skilled
- * months before `month` (exclusive) and before `monthBefore` (a year earlier).
+ * Skilled / high-skilled workers per region and industry category, as of two days (D and the same day
+ * a year before), from the aggregates: whole years before each day's year from the yearly table, that
+ * year's months before `bound` (exclusive) from the monthly one; and per complete year, for the trend.
+ * The part of a month up to the day itself comes from skillCountsBetween.
  */
-export async function skillCountsByRegion(db: Db, regionCodes: string[], month: string, monthBefore: string): Promise<SkillRow[]> {
-  if (regionCodes.length === 0) return [];
-  const { rows } = await sql<SkillRow>`
-    select region_code as key, industry_category as category,
-      coalesce(sum(skilled) filter (where month < ${month}), 0)::int as skilled,
-      coalesce(sum(high_skilled) filter (where month < ${month}), 0)::int as "highSkilled",
-      coalesce(sum(skilled) filter (where month < ${monthBefore}), 0)::int as "skilledBefore",
-      coalesce(sum(high_skilled) filter (where month < ${monthBefore}), 0)::int as "highSkilledBefore"
-    from skill_counts
-    where region_code = any(${regionCodes}::text[]) and month < ${month}
-    group by region_code, industry_category`.execute(db);
-  return rows;
+export async function skillCounts(
+  db: Db,
+  regionCodes: string[] | 'all',
+  now: { year: number; bound: string },
+  then: { year: number; bound: string },
+) {
+  if (regionCodes !== 'all' && regionCodes.length === 0) return { rows: [] as SkillRow[], years: [], changedAt: null };
+  const inRegions = regionCodes === 'all' ? sql`` : sql`and region_code = any(${regionCodes}::text[])`;
+  const nowStart = `${now.year}-01-01`;
+  const thenStart = `${then.year}-01-01`;
+  const { rows } = await sql<SkillRow & { year: number | null; changedAt: Date | null }>`
+    select key, category, trend_year as year,
+      sum(now_s)::int as skilled, sum(now_h)::int as "highSkilled",
+      sum(then_s)::int as "skilledBefore", sum(then_h)::int as "highSkilledBefore",
+      max(updated_at) as "changedAt"
+    from (
+      select region_code as key, industry_category as category, year as trend_year,
+        skilled as now_s, high_skilled as now_h,
+        case when year < ${then.year} then skilled else 0 end as then_s,
+        case when year < ${then.year} then high_skilled else 0 end as then_h,
+        updated_at
+      from skill_counts_yearly where year < ${now.year} ${inRegions}
+      union all
+      select region_code, industry_category, null,
+        case when month >= ${nowStart} then skilled else 0 end,
+        case when month >= ${nowStart} then high_skilled else 0 end,
+        case when month < ${then.bound} then skilled else 0 end,
+        case when month < ${then.bound} then high_skilled else 0 end,
+        updated_at
+      from skill_counts where month >= ${thenStart} and month < ${now.bound} ${inRegions}
+    ) u
+    group by grouping sets ((key, category), (trend_year))`.execute(db);
+  const byKey = rows.filter((r) => r.key !== null);
+  const years = rows
+    .filter((r) => r.key === null && r.year !== null)
+    .map((r) => ({ year: r.year as number, skilled: r.skilled, highSkilled: r.highSkilled }))
+    .sort((a, b) => a.year - b.year);
+  const changedAt = byKey.reduce<Date | null>((m, r) => (r.changedAt && (!m || r.changedAt > m) ? r.changedAt : m), null);
+  return { rows: byKey.map(({ year: _y, changedAt: _c, ...r }) => r), years, changedAt };
 }
 
 /** The days of a month not covered by the monthly aggregate: an index count over [from, to] per region and category. */
-export async function skillCountsBetween(db: Db, regionCodes: string[], from: string, to: string) {
-  if (regionCodes.length === 0 || to < from) return [];
+export async function skillCountsBetween(db: Db, regionCodes: string[] | 'all', from: string, to: string) {
+  if ((regionCodes !== 'all' && regionCodes.length === 0) || to < from) return [];
+  const inRegions = regionCodes === 'all' ? sql`` : sql`and w.region_code = any(${regionCodes}::text[])`;
   const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
     select d.region_code as key, d.category, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled"
     from (
       select w.region_code, coalesce(e.industry_category, 'other') as category, 1 as skilled, 0 as high
       from workers w left join enterprises e on e.org_id = w.org_id
-      where w.skilled_since between ${from} and ${to} and w.region_code = any(${regionCodes}::text[])
+      where w.skilled_since between ${from} and ${to} ${inRegions}
       union all
       select w.region_code, coalesce(e.industry_category, 'other'), 0, 1
       from workers w left join enterprises e on e.org_id = w.org_id
-      where w.high_skilled_since between ${from} and ${to} and w.region_code = any(${regionCodes}::text[])
+      where w.high_skilled_since between ${from} and ${to} ${inRegions}
     ) d group by d.region_code, d.category`.execute(db);
   return rows;
-}
-
-/** First-skilled counts per month for the trend (cumulated by the caller), with the aggregate's last change. */
-export async function skillCountsByMonth(db: Db, regionCodes: string[], until: string) {
-  if (regionCodes.length === 0) return { months: [], changedAt: null };
-  const { rows } = await sql<{ month: string; skilled: number; highSkilled: number; changedAt: Date | null }>`
-    select month, sum(skilled)::int as skilled, sum(high_skilled)::int as "highSkilled", max(updated_at) as "changedAt"
-    from skill_counts
-    where region_code = any(${regionCodes}::text[]) and month <= ${until}
-    group by month order by month`.execute(db);
-  const changed = rows.reduce<Date | null>((m, r) => (r.changedAt && (!m || r.changedAt > m) ? r.changedAt : m), null);
-  return { months: rows.map(({ month, skilled, highSkilled }) => ({ month, skilled, highSkilled })), changedAt: changed };
 }
 
 /**
@@ -120,21 +138,24 @@ export async function skillCountsDirect(
   return rows;
 }
 
-export async function skillMonthsDirect(db: Db, path: string, until: string) {
-  const { rows } = await sql<{ month: string; skilled: number; highSkilled: number }>`
-    select d.month, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled" from (
-      select date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+export async function skillYearsDirect(db: Db, path: string, until: string) {
+  const { rows } = await sql<{ year: number; skilled: number; highSkilled: number }>`
+    select d.year, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled" from (
+      select extract(year from w.skilled_since)::int as year, 1 as skilled, 0 as high
       from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.skilled_since <= ${until}
       union all
-      select date_trunc('month', w.high_skilled_since)::date, 0, 1
+      select extract(year from w.high_skilled_since)::int, 0, 1
       from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.high_skilled_since <= ${until}
-    ) d group by d.month order by d.month`.execute(db);
+    ) d group by d.year order by d.year`.execute(db);
   return rows;
 }
 
-/** Rebuilds the aggregate from the workers in one statement (after bulk loads that bypass triggers). */
+/**
+ * Rebuilds the aggregate from the workers in one statement (after bulk loads that bypass triggers).
+ * Truncate, not delete: no dead rows left for every later read to skip (PGlite has no autovacuum).
+ */
 export async function rebuildSkillCounts(db: Db) {
-  await sql`delete from skill_counts`.execute(db);
+  await sql`truncate skill_counts`.execute(db);
   await sql`
     insert into skill_counts (region_code, industry_category, month, skilled, high_skilled)
     select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int
@@ -145,6 +166,11 @@ export async function rebuildSkillCounts(db: Db) {
       select w.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', w.high_skilled_since)::date, 0, 1
       from workers w left join enterprises e on e.org_id = w.org_id where w.high_skilled_since is not null
     ) d group by d.region_code, d.category, d.month`.execute(db);
+  await sql`truncate skill_counts_yearly`.execute(db);
+  await sql`
+    insert into skill_counts_yearly (region_code, industry_category, year, skilled, high_skilled)
+    select region_code, industry_category, extract(year from month)::int, sum(skilled)::int, sum(high_skilled)::int
+    from skill_counts group by 1, 2, 3`.execute(db);
 }
 
 /**
@@ -163,18 +189,21 @@ export async function skillCountsFromScratch(db: Db, asOf: string) {
   return rows;
 }
 
-/** The aggregate read the way the dashboard reads it, per region and category, as of a day. */
-export async function skillCountsAsOf(db: Db, asOf: string) {
+/** The aggregates read the way the dashboard reads them (years, months, days), per region and category, as of a day. */
+export async function skillCountsAsOf(db: Db, asOf: string, bound: string) {
+  const year = Number(asOf.slice(0, 4));
   const monthStart = `${asOf.slice(0, 7)}-01`;
   const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
     select key, category, sum(skilled)::int as skilled, sum(high)::int as "highSkilled" from (
-      select region_code as key, industry_category as category, skilled, high_skilled as high from skill_counts where month < ${monthStart}
+      select region_code as key, industry_category as category, skilled, high_skilled as high from skill_counts_yearly where year < ${year}
+      union all
+      select region_code, industry_category, skilled, high_skilled from skill_counts where month >= ${`${year}-01-01`} and month < ${bound}
       union all
       select w.region_code, coalesce(e.industry_category, 'other'), 1, 0 from workers w left join enterprises e on e.org_id = w.org_id
-      where w.skilled_since between ${monthStart} and ${asOf}
+      where w.skilled_since between ${monthStart} and ${asOf} and ${bound} = ${monthStart}
       union all
       select w.region_code, coalesce(e.industry_category, 'other'), 0, 1 from workers w left join enterprises e on e.org_id = w.org_id
-      where w.high_skilled_since between ${monthStart} and ${asOf}
+      where w.high_skilled_since between ${monthStart} and ${asOf} and ${bound} = ${monthStart}
     ) d group by 1, 2 having sum(skilled) <> 0 or sum(high) <> 0 order by 1, 2`.execute(db);
   return rows;
 }

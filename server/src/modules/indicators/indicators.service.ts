@@ -50,7 +50,8 @@ type SkillFigures = {
   total: Tally;
   byChild: Map<string, Tally>;
   byCategory: Map<string, Tally>;
-  months: { month: string; skilled: number; highSkilled: number }[];
+  /** First-skilled counts per year (before the day's month), for the trend. */
+  years: { year: number; skilled: number; highSkilled: number }[];
   changedAt: Date | null;
 };
 
@@ -59,10 +60,10 @@ type SkillFigures = {
  * industry category. Divisions read the monthly aggregate (plus the day count of a part month);
  * orgs below them, and employers hung straight under a division, are counted from the registry.
  */
-async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, withMonths: boolean): Promise<SkillFigures> {
+async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children: { id: string; kind: string }[]): Promise<SkillFigures> {
   const before = yearBefore(asOf);
   const childPart = idsOf(org.path).length + 2;
-  const result: SkillFigures = { total: emptyTally(), byChild: new Map(), byCategory: new Map(), months: [], changedAt: null };
+  const result: SkillFigures = { total: emptyTally(), byChild: new Map(), byCategory: new Map(), years: [], changedAt: null };
   const tally = (map: Map<string, Tally>, key: string) => {
     let t = map.get(key);
     if (!t) {
@@ -74,18 +75,27 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, withMonth
   if (isDivision(org.kind)) {
     const divisions = await repo.listDivisionsUnder(ctx.db, org.path);
     const childOf = new Map(divisions.map((d) => [d.code, d.path.split('/')[childPart - 1] || org.id]));
-    const codes = divisions.map((d) => d.code);
+    // The province root holds every region: no filter to apply.
+    const codes = org.parentId === null ? 'all' : divisions.map((d) => d.code);
     const now = asOfSplit(asOf);
     const then = asOfSplit(before);
-    const [rows, partNow, partThen, direct] = await Promise.all([
-      repo.skillCountsByRegion(ctx.db, codes, now.before, then.before),
+    const hasOtherChildren = children.some((c) => !isDivision(c.kind));
+    const [aggregate, partNow, partThen, direct] = await Promise.all([
+      repo.skillCounts(
+        ctx.db,
+        codes,
+        { year: Number(asOf.slice(0, 4)), bound: now.before },
+        { year: Number(before.slice(0, 4)), bound: then.before },
+      ),
       now.partial ? repo.skillCountsBetween(ctx.db, codes, now.partial.from, now.partial.to) : [],
       then.partial ? repo.skillCountsBetween(ctx.db, codes, then.partial.from, then.partial.to) : [],
       // Children that are not divisions (employers, departments) have their workers in this division's own code.
-      repo.skillCountsDirect(ctx.db, { path: org.path, regionCode: org.code, groupPart: childPart, asOf, asOfBefore: before }),
+      hasOtherChildren
+        ? repo.skillCountsDirect(ctx.db, { path: org.path, regionCode: org.code, groupPart: childPart, asOf, asOfBefore: before })
+        : [],
     ]);
     const all: (Partial<Tally> & { key: string; category: string })[] = [
-      ...rows,
+      ...aggregate.rows,
       ...partNow,
       ...partThen.map((r) => ({ key: r.key, category: r.category, skilledBefore: r.skilled, highSkilledBefore: r.highSkilled })),
     ];
@@ -96,19 +106,19 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, withMonth
       if (child && child !== org.id) addTo(tally(result.byChild, child), r);
     }
     for (const r of direct) if (r.key) addTo(tally(result.byChild, r.key), r);
-    if (withMonths) {
-      const monthly = await repo.skillCountsByMonth(ctx.db, codes, `${asOf.slice(0, 7)}-01`);
-      result.months = monthly.months;
-      result.changedAt = monthly.changedAt;
-    }
+    result.years = aggregate.years;
+    result.changedAt = aggregate.changedAt;
   } else {
-    const rows = await repo.skillCountsDirect(ctx.db, { path: org.path, groupPart: childPart, asOf, asOfBefore: before });
+    const [rows, years] = await Promise.all([
+      repo.skillCountsDirect(ctx.db, { path: org.path, groupPart: childPart, asOf, asOfBefore: before }),
+      repo.skillYearsDirect(ctx.db, org.path, asOf),
+    ]);
     for (const r of rows) {
       addTo(result.total, r);
       addTo(tally(result.byCategory, r.category), r);
       if (r.key) addTo(tally(result.byChild, r.key), r);
     }
-    if (withMonths) result.months = await repo.skillMonthsDirect(ctx.db, org.path, asOf);
+    result.years = years;
   }
   return result;
 }
@@ -220,26 +230,27 @@ const CATEGORY_ORDER: Category[] = ['pillar', 'characteristic', 'emerging', 'oth
 export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashboard> {
   const org = await resolveOrg(ctx, query.orgId);
   const asOf = query.asOf ?? isoDate(ctx.now());
-  const skills = await skillFigures(ctx, org, asOf, true);
-  const [cards, children, trail, mapped] = await Promise.all([
+  const children = await repo.listChildren(ctx.db, org.id);
+  const skills = await skillFigures(ctx, org, asOf, children);
+  const [cards, trail, mapped] = await Promise.all([
     computeCards(ctx, org, asOf, skills.total),
-    repo.listChildren(ctx.db, org.id),
     trailOf(ctx, org),
     repo.hasMap(ctx.db, org.id),
   ]);
   // Year-end points for the last years, then the day itself.
   const year = Number(asOf.slice(0, 4));
   const trend: Dashboard['trend'] = [];
-  let index = 0;
   let skilled = 0;
   let highSkilled = 0;
+  for (const y of skills.years) {
+    if (y.year >= year - 7) break;
+    skilled += y.skilled;
+    highSkilled += y.highSkilled;
+  }
   for (let y = year - 7; y < year; y++) {
-    const end = `${y}-12-01`;
-    while (index < skills.months.length && (skills.months[index]?.month as string) <= end) {
-      skilled += skills.months[index]?.skilled ?? 0;
-      highSkilled += skills.months[index]?.highSkilled ?? 0;
-      index++;
-    }
+    const found = skills.years.find((r) => r.year === y);
+    skilled += found?.skilled ?? 0;
+    highSkilled += found?.highSkilled ?? 0;
     trend.push({ asOf: `${y}-12-31`, label: String(y), skilled, highSkilled, share: share(highSkilled, skilled) });
   }
   trend.push({
@@ -293,7 +304,7 @@ export async function figures(ctx: Ctx, query: { orgId?: string; period: string 
   const period = parsePeriod(query.period);
   if (!period) throw new ValidationError([{ path: 'querystring.period', message: 'period.invalid' }]);
   const org = await resolveOrg(ctx, query.orgId);
-  const skills = await skillFigures(ctx, org, period.endsOn, false);
+  const skills = await skillFigures(ctx, org, period.endsOn, await repo.listChildren(ctx.db, org.id));
   return {
     org: { id: org.id, code: org.code, name: org.name, kind: org.kind },
     period: period.code,
@@ -306,7 +317,10 @@ export async function figures(ctx: Ctx, query: { orgId?: string; period: string 
 /** Skill figures straight from the credentials, for checking the aggregates (tests and the bench). */
 export async function verifyAggregates(ctx: Ctx, asOf: string) {
   scopeFor(ctx.actor, 'indicators:manage');
-  const [fromScratch, fromAggregate] = await Promise.all([repo.skillCountsFromScratch(ctx.db, asOf), repo.skillCountsAsOf(ctx.db, asOf)]);
+  const [fromScratch, fromAggregate] = await Promise.all([
+    repo.skillCountsFromScratch(ctx.db, asOf),
+    repo.skillCountsAsOf(ctx.db, asOf, asOfSplit(asOf).before),
+  ]);
   const key = (r: { key: string; category: string; skilled: number; highSkilled: number }) =>
     `${r.key}|${r.category}|${r.skilled}|${r.highSkilled}`;
   const a = fromScratch.map(key).join('\n');

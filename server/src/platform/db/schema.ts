@@ -492,6 +492,15 @@ export interface SkillCounts {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface SkillCountsYearly {
+  highSkilled: Generated<number>;
+  industryCategory: string;
+  regionCode: string;
+  skilled: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  year: number;
+}
+
 export interface SkillDemands {
   asOf: string;
   id: Generated<string>;
@@ -678,6 +687,7 @@ export interface DB {
   sessions: Sessions;
   signingKeys: SigningKeys;
   skillCounts: SkillCounts;
+  skillCountsYearly: SkillCountsYearly;
   skillDemands: SkillDemands;
   supervisionNotices: SupervisionNotices;
   trainingEnrollments: TrainingEnrollments;

@@ -5,8 +5,8 @@ import { type Kysely, sql } from 'kysely';
 // - Per worker, the first dates the worker counts as skilled (any valid skill level) and high-skilled
 //   (a valid one of rank ≥ 4, 高级工 or above): "skilled as of D" is skilled_since ≤ D. The registry's
 //   derived-fields path keeps them, like highest_skill_rank.
-// - skill_counts: how many workers first became skilled / high-skilled per county-level region,
-//   industry category and month. A statement-level trigger with transition tables keeps it exact on
+// - skill_counts (and skill_counts_yearly): how many workers first became skilled / high-skilled per
+//   county-level region, industry category and month (year). A statement-level trigger with transition tables keeps it exact on
 //   every insert, update and delete of workers (one set-based statement per import batch); bulk loads
 //   that bypass triggers (replica role) rebuild it once at the end. As of D = the months before D's
 //   month plus an index count for D's own days.
@@ -51,57 +51,94 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       constraint skill_counts_month_ck check (extract(day from month) = 1)
     )`.execute(db);
   await sql`create index skill_counts_month_ix on skill_counts (month)`.execute(db);
+  // The same per year: a province's history is a few thousand yearly rows at any scale, so "as of D"
+  // reads the years before D's year here and only D's own year (and the one before) month by month.
+  await sql`
+    create table skill_counts_yearly (
+      region_code text not null,
+      industry_category text not null,
+      year integer not null,
+      skilled integer not null default 0,
+      high_skilled integer not null default 0,
+      updated_at timestamptz not null default now(),
+      primary key (region_code, industry_category, year)
+    )`.execute(db);
+  // The dashboard finds a subtree's regions among thousands of enterprise orgs: the ~120 divisions apart.
+  await sql`create index orgs_divisions_ix on orgs (path text_pattern_ops, code) where kind in ('province', 'prefecture', 'county')`.execute(
+    db,
+  );
 
   // One function for the three statement triggers: each branch reads only the transition tables its
-  // operation has. Deltas that cancel out (an edit that moves nothing) write nothing.
+  // operation has; one statement applies the deltas to both tables. Deltas that cancel out (an edit
+  // that moves nothing) write nothing.
   await sql`
     create function skill_counts_apply() returns trigger language plpgsql as $$
     begin
       if tg_op = 'INSERT' then
-        insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
-        select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int, now()
-        from (
+        with d as (
           select n.region_code, coalesce(e.industry_category, 'other') as category, date_trunc('month', n.skilled_since)::date as month, 1 as skilled, 0 as high
           from new_rows n left join enterprises e on e.org_id = n.org_id where n.skilled_since is not null
           union all
           select n.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', n.high_skilled_since)::date, 0, 1
           from new_rows n left join enterprises e on e.org_id = n.org_id where n.high_skilled_since is not null
-        ) d
-        group by d.region_code, d.category, d.month
-        on conflict (region_code, industry_category, month)
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
         do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
       elsif tg_op = 'UPDATE' then
-        insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
-        select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int, now()
-        from (
+        with d as (
           select n.region_code, coalesce(e.industry_category, 'other') as category, date_trunc('month', n.skilled_since)::date as month, 1 as skilled, 0 as high
           from new_rows n left join enterprises e on e.org_id = n.org_id where n.skilled_since is not null
           union all
           select n.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', n.high_skilled_since)::date, 0, 1
           from new_rows n left join enterprises e on e.org_id = n.org_id where n.high_skilled_since is not null
           union all
-          select o.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', o.skilled_since)::date, -1, 0
-          from old_rows o left join enterprises e on e.org_id = o.org_id where o.skilled_since is not null
-          union all
-          select o.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', o.high_skilled_since)::date, 0, -1
-          from old_rows o left join enterprises e on e.org_id = o.org_id where o.high_skilled_since is not null
-        ) d
-        group by d.region_code, d.category, d.month
-        having sum(d.skilled) <> 0 or sum(d.high) <> 0
-        on conflict (region_code, industry_category, month)
-        do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
-      else
-        insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
-        select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int, now()
-        from (
           select o.region_code, coalesce(e.industry_category, 'other') as category, date_trunc('month', o.skilled_since)::date as month, -1 as skilled, 0 as high
           from old_rows o left join enterprises e on e.org_id = o.org_id where o.skilled_since is not null
           union all
           select o.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', o.high_skilled_since)::date, 0, -1
           from old_rows o left join enterprises e on e.org_id = o.org_id where o.high_skilled_since is not null
-        ) d
-        group by d.region_code, d.category, d.month
-        on conflict (region_code, industry_category, month)
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
+        do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
+      else
+        with d as (
+          select o.region_code, coalesce(e.industry_category, 'other') as category, date_trunc('month', o.skilled_since)::date as month, -1 as skilled, 0 as high
+          from old_rows o left join enterprises e on e.org_id = o.org_id where o.skilled_since is not null
+          union all
+          select o.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', o.high_skilled_since)::date, 0, -1
+          from old_rows o left join enterprises e on e.org_id = o.org_id where o.high_skilled_since is not null
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
         do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
       end if;
       return null;
@@ -125,6 +162,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select w.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', w.high_skilled_since)::date, 0, 1
       from workers w left join enterprises e on e.org_id = w.org_id where w.high_skilled_since is not null
     ) d group by d.region_code, d.category, d.month`.execute(db);
+  await sql`
+    insert into skill_counts_yearly (region_code, industry_category, year, skilled, high_skilled)
+    select region_code, industry_category, extract(year from month)::int, sum(skilled)::int, sum(high_skilled)::int
+    from skill_counts group by 1, 2, 3`.execute(db);
 
   for (const [code, nameZh, nameEn, unitZh, unitEn] of ELEMENTS) {
     await sql`
@@ -226,7 +267,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`delete from data_elements where kind = 'computed' and code = any(${ELEMENTS.map((e) => e[0])})`.execute(db);
   for (const op of ['ins', 'upd', 'del']) await sql`drop trigger ${sql.raw(`workers_skill_counts_${op}`)} on workers`.execute(db);
   await sql`drop function skill_counts_apply()`.execute(db);
+  await sql`drop table skill_counts_yearly`.execute(db);
   await sql`drop table skill_counts`.execute(db);
+  await sql`drop index orgs_divisions_ix`.execute(db);
   await sql`alter table workers drop constraint workers_skill_since_ck, drop column skilled_since, drop column high_skilled_since`.execute(
     db,
   );
