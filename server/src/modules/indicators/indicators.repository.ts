@@ -227,47 +227,50 @@ export type SmallCounts = Record<
  * policies issued by the day, not repealed and not superseded by then (led from the subtree, or all
  * of them for the province root); carriers recognised by the day and not revoked by then.
  */
-export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; asOf: string }): Promise<SmallCounts> {
+export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; days: string[] }): Promise<SmallCounts[]> {
   const like = `${f.path}%`;
-  const yearStart = `${f.asOf.slice(0, 4)}-01-01`;
   // Result keys come back camel-cased (CamelCasePlugin): mapped back to element codes below.
-  const { rows } = await sql<Record<string, number>>`
-    select
+  const { rows } = await sql<Record<string, number> & { day: string }>`
+    select d.day,
       (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
-        where a.role = 'member' and a.effective_from <= ${f.asOf} and (a.effective_to is null or a.effective_to >= ${f.asOf})
+        where a.role = 'member' and a.effective_from <= d.day and (a.effective_to is null or a.effective_to >= d.day)
           and o.path like ${like})::int as leading_group_units,
       (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
-        where a.role = 'liaison' and a.effective_from <= ${f.asOf} and (a.effective_to is null or a.effective_to >= ${f.asOf})
+        where a.role = 'liaison' and a.effective_from <= d.day and (a.effective_to is null or a.effective_to >= d.day)
           and o.path like ${like})::int as liaison_units,
       (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
-        where p.issued_on <= ${f.asOf} and p.status <> 'repealed'
-          and not exists (select 1 from policies n where n.supersedes_id = p.id and n.issued_on <= ${f.asOf})
+        where p.issued_on <= d.day and p.status <> 'repealed'
+          and not exists (select 1 from policies n where n.supersedes_id = p.id and n.issued_on <= d.day)
           and (${f.isRoot} or o.path like ${like}))::int as policies_in_force,
       (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
-        where p.issued_on between ${yearStart} and ${f.asOf} and p.status <> 'repealed'
+        where p.issued_on between date_trunc('year', d.day)::date and d.day and p.status <> 'repealed'
           and (${f.isRoot} or o.path like ${like}))::int as policies_issued,
       c.training_bases, c.master_studios, c.worker_training_bases, c.innovation_studios
-    from (
+    from unnest(${f.days}::date[]) as d (day)
+    join lateral (select * from (
       select
         count(*) filter (where c.kind = 'training_base' and c.level in ('national', 'provincial'))::int as training_bases,
         count(*) filter (where c.kind = 'master_studio')::int as master_studios,
         count(*) filter (where c.kind = 'worker_training_base')::int as worker_training_bases,
         count(*) filter (where c.kind = 'innovation_studio')::int as innovation_studios
       from carriers c join orgs o on o.id = c.host_org_id
-      where c.recognised_on <= ${f.asOf} and (c.revoked_on is null or c.revoked_on > ${f.asOf}) and o.path like ${like}
-    ) c`.execute(db);
-  const r = rows[0] ?? {};
-  const n = (key: string) => Number(r[key] ?? 0);
-  return {
-    leading_group_units: n('leadingGroupUnits'),
-    liaison_units: n('liaisonUnits'),
-    policies_in_force: n('policiesInForce'),
-    policies_issued: n('policiesIssued'),
-    training_bases: n('trainingBases'),
-    master_studios: n('masterStudios'),
-    worker_training_bases: n('workerTrainingBases'),
-    innovation_studios: n('innovationStudios'),
-  };
+      where c.recognised_on <= d.day and (c.revoked_on is null or c.revoked_on > d.day) and o.path like ${like}
+    ) counted) c on true
+    order by d.day`.execute(db);
+  return f.days.map((day) => {
+    const r: Record<string, unknown> = rows.find((row) => row.day === day) ?? {};
+    const n = (key: string) => Number(r[key] ?? 0);
+    return {
+      leading_group_units: n('leadingGroupUnits'),
+      liaison_units: n('liaisonUnits'),
+      policies_in_force: n('policiesInForce'),
+      policies_issued: n('policiesIssued'),
+      training_bases: n('trainingBases'),
+      master_studios: n('masterStudios'),
+      worker_training_bases: n('workerTrainingBases'),
+      innovation_studios: n('innovationStudios'),
+    };
+  });
 }
 
 /** A reported element's approved values summed over an org subtree for a period (null when none is approved). */

@@ -136,8 +136,15 @@ const ELEMENT_CARDS = [
   'innovation_studios',
 ];
 
-async function elementValues(ctx: Ctx, org: repo.OrgNode, asOf: string, skilled: number, highSkilled: number, reportedCodes: string[]) {
-  const small = await repo.smallCounts(ctx.db, { path: org.path, isRoot: org.parentId === null, asOf });
+async function elementValues(
+  ctx: Ctx,
+  org: repo.OrgNode,
+  asOf: string,
+  skilled: number,
+  highSkilled: number,
+  reportedCodes: string[],
+  small: repo.SmallCounts,
+) {
   const values = new Map<string, number | null>([
     ['skilled_workers', skilled],
     ['high_skilled_workers', highSkilled],
@@ -148,20 +155,44 @@ async function elementValues(ctx: Ctx, org: repo.OrgNode, asOf: string, skilled:
   return values;
 }
 
-async function computeCards(ctx: Ctx, org: repo.OrgNode, asOf: string, skills: Tally): Promise<DashboardCard[]> {
-  const [indicators, versions, targets, elements] = await Promise.all([
+type Catalogue = {
+  indicators: Awaited<ReturnType<typeof repo.listIndicators>>;
+  versions: Awaited<ReturnType<typeof repo.listVersions>>;
+  targets: Awaited<ReturnType<typeof repo.listTargets>>;
+  elements: Awaited<ReturnType<typeof repo.listElements>>;
+};
+/**
+ * Indicators, versions, targets and elements change a few times a year but every dashboard reads
+ * them: kept per database for a few seconds, dropped at once by this instance's own writes.
+ */
+const CATALOGUE_TTL_MS = 5_000;
+const catalogues = new WeakMap<object, { at: number; data: Promise<Catalogue> }>();
+function catalogue(ctx: Ctx): Promise<Catalogue> {
+  const cached = catalogues.get(ctx.db);
+  if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return cached.data;
+  const data = Promise.all([
     repo.listIndicators(ctx.db),
     repo.listVersions(ctx.db),
     repo.listTargets(ctx.db),
     repo.listElements(ctx.db),
-  ]);
+  ]).then(([indicators, versions, targets, elements]) => ({ indicators, versions, targets, elements }));
+  // Inside a transaction (ctx.db is then another object) nothing is kept.
+  if (!ctx.db.isTransaction) catalogues.set(ctx.db, { at: Date.now(), data });
+  data.catch(() => catalogues.delete(ctx.db));
+  return data;
+}
+const forgetCatalogue = (ctx: Ctx) => catalogues.delete(ctx.db);
+
+async function computeCards(ctx: Ctx, org: repo.OrgNode, asOf: string, skills: Tally): Promise<DashboardCard[]> {
+  const { indicators, versions, targets, elements } = await catalogue(ctx);
   const reported = elements.filter((e) => e.kind === 'reported').map((e) => e.code);
   const used = new Set(versions.flatMap((v) => [v.numeratorCode, v.denominatorCode]).filter((c): c is string => c !== null));
   const reportedUsed = reported.filter((c) => used.has(c));
   const before = yearBefore(asOf);
+  const [smallNow, smallThen] = await repo.smallCounts(ctx.db, { path: org.path, isRoot: org.parentId === null, days: [asOf, before] });
   const [now, then] = await Promise.all([
-    elementValues(ctx, org, asOf, skills.skilled, skills.highSkilled, reportedUsed),
-    elementValues(ctx, org, before, skills.skilledBefore, skills.highSkilledBefore, reportedUsed),
+    elementValues(ctx, org, asOf, skills.skilled, skills.highSkilled, reportedUsed, smallNow as repo.SmallCounts),
+    elementValues(ctx, org, before, skills.skilledBefore, skills.highSkilledBefore, reportedUsed, smallThen as repo.SmallCounts),
   ]);
   const year = Number(asOf.slice(0, 4));
   const cards: DashboardCard[] = [];
@@ -391,6 +422,7 @@ export async function createIndicator(ctx: Ctx, input: CreateIndicator) {
     });
     await audit(trx, ctx, { action: 'indicator.create', entityType: 'indicator', after: input });
   });
+  forgetCatalogue(ctx);
   return oneIndicator(ctx, input.code);
 }
 
@@ -404,6 +436,7 @@ export async function newVersion(ctx: Ctx, code: string, input: NewIndicatorVers
     const version = await repo.insertVersion(trx, { indicatorCode: code, ...input, createdBy: userIdOf(ctx) });
     await audit(trx, ctx, { action: 'indicator.new_version', entityType: 'indicator', after: { code, version, ...input } });
   });
+  forgetCatalogue(ctx);
   return oneIndicator(ctx, code);
 }
 
@@ -420,6 +453,7 @@ export async function saveTarget(ctx: Ctx, code: string, year: number, input: Sa
       after: { code, year, ...input },
     });
   });
+  forgetCatalogue(ctx);
   return oneIndicator(ctx, code);
 }
 
