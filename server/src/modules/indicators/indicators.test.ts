@@ -142,6 +142,12 @@ describe('live skill figures', () => {
     // A worker moving to another prefecture's employer moves their counts with them.
     await workersService.update(t.system, workerIds[1] as string, { orgId: orgs.mill, regionCode: '420502' });
     await expectAggregatesExact();
+
+    // An employer re-classified moves its workers between industry categories.
+    await t.database.db.updateTable('enterprises').set({ industryCategory: 'emerging' }).where('orgId', '=', orgs.mill).execute();
+    await expectAggregatesExact();
+    await t.database.db.updateTable('enterprises').set({ industryCategory: 'characteristic' }).where('orgId', '=', orgs.mill).execute();
+    await expectAggregatesExact();
   });
 
   it('shows the province, a prefecture and an enterprise with drill-down, as of any day', async () => {

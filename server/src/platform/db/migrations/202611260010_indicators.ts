@@ -152,6 +152,103 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger workers_skill_counts_del after delete on workers referencing old table as old_rows for each statement execute function skill_counts_apply()`.execute(
     db,
   );
+  // An employer's industry category moves its workers' counts between categories.
+  await sql`
+    create function skill_counts_recategorise() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        with c as (select n.org_id, 'other'::text as old_category, coalesce(n.industry_category, 'other') as new_category from new_rows n where n.industry_category is not null),
+        d as (
+          select w.region_code, c.new_category as category, date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.new_category, date_trunc('month', w.high_skilled_since)::date, 0, 1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.skilled_since)::date, -1, 0
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.high_skilled_since)::date, 0, -1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
+        do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
+      elsif tg_op = 'UPDATE' then
+        with c as (select n.org_id, coalesce(o.industry_category, 'other') as old_category, coalesce(n.industry_category, 'other') as new_category from new_rows n join old_rows o on o.org_id = n.org_id where n.industry_category is distinct from o.industry_category),
+        d as (
+          select w.region_code, c.new_category as category, date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.new_category, date_trunc('month', w.high_skilled_since)::date, 0, 1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.skilled_since)::date, -1, 0
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.high_skilled_since)::date, 0, -1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
+        do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
+      else
+        with c as (select o.org_id, coalesce(o.industry_category, 'other') as old_category, 'other'::text as new_category from old_rows o where o.industry_category is not null),
+        d as (
+          select w.region_code, c.new_category as category, date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.new_category, date_trunc('month', w.high_skilled_since)::date, 0, 1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.skilled_since)::date, -1, 0
+          from c join workers w on w.org_id = c.org_id where w.skilled_since is not null
+          union all
+          select w.region_code, c.old_category, date_trunc('month', w.high_skilled_since)::date, 0, -1
+          from c join workers w on w.org_id = c.org_id where w.high_skilled_since is not null
+        ),
+        monthly as (
+          insert into skill_counts as s (region_code, industry_category, month, skilled, high_skilled, updated_at)
+          select region_code, category, month, sum(skilled)::int, sum(high)::int, now() from d
+          group by region_code, category, month having sum(skilled) <> 0 or sum(high) <> 0
+          on conflict (region_code, industry_category, month)
+          do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now()
+          returning 1)
+        insert into skill_counts_yearly as s (region_code, industry_category, year, skilled, high_skilled, updated_at)
+        select region_code, category, extract(year from month)::int, sum(skilled)::int, sum(high)::int, now() from d
+        group by region_code, category, extract(year from month) having sum(skilled) <> 0 or sum(high) <> 0
+        on conflict (region_code, industry_category, year)
+        do update set skilled = s.skilled + excluded.skilled, high_skilled = s.high_skilled + excluded.high_skilled, updated_at = now();
+      end if;
+      return null;
+    end $$`.execute(db);
+  for (const [op, event, tables] of [
+    ['ins', 'insert', 'new table as new_rows'],
+    ['upd', 'update', 'old table as old_rows new table as new_rows'],
+    ['del', 'delete', 'old table as old_rows'],
+  ]) {
+    await sql`create trigger ${sql.raw(`enterprises_skill_counts_${op}`)} after ${sql.raw(event as string)} on enterprises referencing ${sql.raw(tables as string)} for each statement execute function skill_counts_recategorise()`.execute(
+      db,
+    );
+  }
   await sql`
     insert into skill_counts (region_code, industry_category, month, skilled, high_skilled)
     select d.region_code, d.category, d.month, sum(d.skilled)::int, sum(d.high)::int
@@ -267,6 +364,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`delete from data_elements where kind = 'computed' and code = any(${ELEMENTS.map((e) => e[0])})`.execute(db);
   for (const op of ['ins', 'upd', 'del']) await sql`drop trigger ${sql.raw(`workers_skill_counts_${op}`)} on workers`.execute(db);
   await sql`drop function skill_counts_apply()`.execute(db);
+  for (const op of ['ins', 'upd', 'del']) await sql`drop trigger ${sql.raw(`enterprises_skill_counts_${op}`)} on enterprises`.execute(db);
+  await sql`drop function skill_counts_recategorise()`.execute(db);
   await sql`drop table skill_counts_yearly`.execute(db);
   await sql`drop table skill_counts`.execute(db);
   await sql`drop index orgs_divisions_ix`.execute(db);
