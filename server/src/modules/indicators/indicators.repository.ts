@@ -229,22 +229,25 @@ export type SmallCounts = Record<
  */
 export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; days: string[] }): Promise<SmallCounts[]> {
   const like = `${f.path}%`;
+  // The province root counts everything: no org join at all.
+  const orgIn = (column: string) =>
+    f.isRoot ? sql`true` : sql`exists (select 1 from orgs o where o.id = ${sql.ref(column)} and o.path like ${like})`;
   // Result keys come back camel-cased (CamelCasePlugin): mapped back to element codes below.
   const { rows } = await sql<Record<string, number> & { day: string }>`
     select d.day,
-      (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
+      (select count(distinct a.org_id) from network_assignments a
         where a.role = 'member' and a.effective_from <= d.day and (a.effective_to is null or a.effective_to >= d.day)
-          and o.path like ${like})::int as leading_group_units,
-      (select count(distinct a.org_id) from network_assignments a join orgs o on o.id = a.org_id
+          and ${orgIn('a.org_id')})::int as leading_group_units,
+      (select count(distinct a.org_id) from network_assignments a
         where a.role = 'liaison' and a.effective_from <= d.day and (a.effective_to is null or a.effective_to >= d.day)
-          and o.path like ${like})::int as liaison_units,
-      (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
+          and ${orgIn('a.org_id')})::int as liaison_units,
+      (select count(*) from policies p
         where p.issued_on <= d.day and p.status <> 'repealed'
           and not exists (select 1 from policies n where n.supersedes_id = p.id and n.issued_on <= d.day)
-          and (${f.isRoot} or o.path like ${like}))::int as policies_in_force,
-      (select count(*) from policies p left join orgs o on o.id = p.lead_org_id
+          and ${orgIn('p.lead_org_id')})::int as policies_in_force,
+      (select count(*) from policies p
         where p.issued_on between date_trunc('year', d.day)::date and d.day and p.status <> 'repealed'
-          and (${f.isRoot} or o.path like ${like}))::int as policies_issued,
+          and ${orgIn('p.lead_org_id')})::int as policies_issued,
       c.training_bases, c.master_studios, c.worker_training_bases, c.innovation_studios
     from unnest(${f.days}::date[]) as d (day)
     join lateral (select * from (
@@ -253,8 +256,8 @@ export async function smallCounts(db: Db, f: { path: string; isRoot: boolean; da
         count(*) filter (where c.kind = 'master_studio')::int as master_studios,
         count(*) filter (where c.kind = 'worker_training_base')::int as worker_training_bases,
         count(*) filter (where c.kind = 'innovation_studio')::int as innovation_studios
-      from carriers c join orgs o on o.id = c.host_org_id
-      where c.recognised_on <= d.day and (c.revoked_on is null or c.revoked_on > d.day) and o.path like ${like}
+      from carriers c
+      where c.recognised_on <= d.day and (c.revoked_on is null or c.revoked_on > d.day) and ${orgIn('c.host_org_id')}
     ) counted) c on true
     order by d.day`.execute(db);
   return f.days.map((day) => {
