@@ -160,7 +160,7 @@ function CountCards({ d }: { d: Dashboard }) {
         if (!card) return null;
         // Policies and the leading group are the province's: below it they are mostly none, and say nothing.
         const provinceOnly = ['policies_in_force', 'leading_group_units', 'liaison_units'].includes(code);
-        if (provinceOnly && d.trail.length > 1 && !card.value && !card.lastYear) return null;
+        if (provinceOnly && d.org.kind !== 'province' && !card.value && !card.lastYear) return null;
         const name = i18n.language.startsWith('en') ? card.nameEn : card.nameZh;
         return (
           <Col xs={12} md={8} xl={code === 'policies_in_force' ? 6 : 3} key={code} flex={code === 'policies_in_force' ? undefined : 'auto'}>
