@@ -99,18 +99,21 @@ export async function skillCounts(
 /** The days of a month not covered by the monthly aggregate: an index count over [from, to] per region and category. */
 export async function skillCountsBetween(db: Db, regionCodes: string[] | 'all', from: string, to: string) {
   if ((regionCodes !== 'all' && regionCodes.length === 0) || to < from) return [];
-  const inRegions = regionCodes === 'all' ? sql`` : sql`and w.region_code = any(${regionCodes}::text[])`;
+  // The region filter applies after the date range: a few days' rows by the date indexes, never a
+  // whole prefecture's workers by the region index (`offset 0` keeps the planner from merging them).
+  const inRegions = regionCodes === 'all' ? sql`` : sql`where d.region_code = any(${regionCodes}::text[])`;
   const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
     select d.region_code as key, d.category, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled"
     from (
       select w.region_code, coalesce(e.industry_category, 'other') as category, 1 as skilled, 0 as high
       from workers w left join enterprises e on e.org_id = w.org_id
-      where w.skilled_since between ${from} and ${to} ${inRegions}
+      where w.skilled_since between ${from} and ${to}
       union all
       select w.region_code, coalesce(e.industry_category, 'other'), 0, 1
       from workers w left join enterprises e on e.org_id = w.org_id
-      where w.high_skilled_since between ${from} and ${to} ${inRegions}
-    ) d group by d.region_code, d.category`.execute(db);
+      where w.high_skilled_since between ${from} and ${to}
+      offset 0
+    ) d ${inRegions} group by d.region_code, d.category`.execute(db);
   return rows;
 }
 
