@@ -163,7 +163,7 @@ function CountCards({ d }: { d: Dashboard }) {
         if (provinceOnly && d.org.kind !== 'province' && !card.value && !card.lastYear) return null;
         const name = i18n.language.startsWith('en') ? card.nameEn : card.nameZh;
         return (
-          <Col xs={12} md={8} xl={code === 'policies_in_force' ? 6 : 3} key={code} flex={code === 'policies_in_force' ? undefined : 'auto'}>
+          <Col key={code} flex={code === 'policies_in_force' ? '2 1 220px' : '1 1 140px'}>
             <Card role="group" aria-label={name} styles={{ body: { padding: '12px 16px' } }} style={{ height: '100%' }}>
               <Statistic
                 title={<span title={name}>{name}</span>}
