@@ -2,6 +2,7 @@ export * from './audit.contract.js';
 export * from './auth.contract.js';
 export * from './common.js';
 export * from './conversion.contract.js';
+export * from './dashboard.contract.js';
 export * from './errors.js';
 export * from './indicators.contract.js';
 export * from './network.contract.js';

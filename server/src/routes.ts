@@ -4,6 +4,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { conversionRoutes } from './modules/conversion/conversion.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { reformRoutes } from './modules/reform/reform.routes.js';
@@ -28,4 +29,5 @@ export async function registerRoutes(app: FastifyInstance, deps: { database: Dat
   await app.register(conversionRoutes);
   await app.register(skillsRoutes);
   await app.register(reportingRoutes);
+  await app.register(indicatorsRoutes);
 }

@@ -223,6 +223,8 @@ const NO_TARGET = new Set([
   'POST /api/v1/reports/files',
   // Province-wide by nature: refused (403) to any narrower grant.
   'POST /api/v1/supervision/sweep',
+  // The indicator catalogue is province-wide reference data (its figures are scoped, not the formulas).
+  'GET /api/v1/indicators',
 ]);
 
 /** A valid request for each route, aimed at rows outside the Wuhan subtree. */
@@ -251,7 +253,9 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     .replace(':achievementId', outside.achievementId)
     .replace(':formId', outside.formId)
     .replace(':period', '2025-Q4')
-    .replace(':code', 'scope_trained');
+    .replace(/^\/api\/v1\/indicators\/:code/, '/api/v1/indicators/high_skilled_share')
+    .replace(':code', 'scope_trained')
+    .replace(':year', '2030');
   const task = {
     area: 'skills',
     title: '越权任务',
@@ -442,6 +446,21 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'POST /api/v1/reporting/entries/:formId/:orgId/:period/upload': undefined,
     'GET /api/v1/reporting/completeness': undefined,
     'GET /api/v1/reporting/sum': undefined,
+    // ——— indicators and the dashboard ———
+    'GET /api/v1/dashboard': undefined,
+    'GET /api/v1/dashboard/figures': undefined,
+    'GET /api/v1/dashboard/bulletin': undefined,
+    'GET /api/v1/dashboard/bulletin.pdf': undefined,
+    'GET /api/v1/dashboard/bulletin.xlsx': undefined,
+    'GET /api/v1/dashboard/map': undefined,
+    'PUT /api/v1/dashboard/map': {
+      name: '越权',
+      geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '420500' }, geometry: null }] },
+    },
+    'GET /api/v1/indicators': undefined,
+    'POST /api/v1/indicators': { code: 'scope_probe', nameZh: '越权', nameEn: 'Probe', numeratorCode: 'skilled_workers' },
+    'POST /api/v1/indicators/:code/versions': { effectiveFrom: '2030-01-01', numeratorCode: 'skilled_workers' },
+    'PUT /api/v1/indicators/:code/targets/:year': { value: 99 },
   };
   const key = `${method} ${url}`;
   if (!(key in bodies)) return undefined;
@@ -460,6 +479,13 @@ function sample(method: string, url: string): { url: string; payload?: unknown }
     'GET /api/v1/skills/alignment': `?orgId=${outside.orgId}`,
     'GET /api/v1/reporting/completeness': `?period=2025-Q4&orgId=${outside.orgId}`,
     'GET /api/v1/reporting/sum': `?element=scope_trained&period=2025&orgId=${outside.orgId}`,
+    'GET /api/v1/dashboard': `?orgId=${outside.orgId}`,
+    'GET /api/v1/dashboard/figures': `?orgId=${outside.orgId}&period=2020`,
+    'GET /api/v1/dashboard/bulletin': `?orgId=${outside.orgId}`,
+    'GET /api/v1/dashboard/bulletin.pdf': `?orgId=${outside.orgId}`,
+    'GET /api/v1/dashboard/bulletin.xlsx': `?orgId=${outside.orgId}`,
+    'GET /api/v1/dashboard/map': `?orgId=${outside.orgId}`,
+    'PUT /api/v1/dashboard/map': `?orgId=${outside.orgId}`,
   };
   return { url: path + (query[key] ?? ''), payload: bodies[key] };
 }

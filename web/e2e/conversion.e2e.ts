@@ -52,7 +52,7 @@ describe('the two channels made one (贯通)', () => {
   it('shows a worker who is not yet eligible the date they will be, with the conditions in their own facts', async () => {
     hr = await newPage(browser);
     await signIn(hr, 'wugang_hr');
-    await waitForUrl(hr, (url) => url.pathname === '/orgs');
+    await waitForUrl(hr, (url) => url.pathname === '/dashboard');
     const api = await apiAs(hr);
     const employer = (await api.get('/api/v1/workers?q=董永祥')).items[0].org.id as string;
     // 高级工 four years (and a few days) ago: 技师 needs five under the rules in force.
@@ -87,7 +87,7 @@ describe('the two channels made one (贯通)', () => {
   it('lets the province administrator change the years in the rule editor, as a new audited version', async () => {
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
-    await waitForUrl(admin, (url) => url.pathname === '/orgs');
+    await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     await admin.getByRole('menuitem', { name: '贯通规则' }).click();
     await waitForUrl(admin, (url) => url.pathname === '/conversion/rules');
     const editor = admin.getByLabel('规则编辑器');

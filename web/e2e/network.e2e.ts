@@ -14,7 +14,7 @@ describe('reform network', () => {
   it('counts 12 member units and 25 liaison units, and reveals a liaison phone to the province admin', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
     await page.getByRole('menuitem', { name: '改革工作网络' }).click();
     await waitForUrl(page, (url) => url.pathname === '/network');
 

@@ -31,7 +31,8 @@ describe('organizations', () => {
   it('adds a child org under a county, renames it, and finds the rename in the audit log and the org history', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
+    await visit(page, '/orgs');
 
     await expand(page, '湖北省');
     await expand(page, '武汉市');
@@ -98,7 +99,8 @@ describe('organizations', () => {
   it('shows a regional manager only their own region as the tree root', async () => {
     const page = await newPage(browser);
     await signIn(page, 'wuhan');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
+    await visit(page, '/orgs');
     const tree = page.getByRole('tree');
     await treeNode(page, '武汉市').waitFor();
     await treeNode(page, '江岸区').waitFor();

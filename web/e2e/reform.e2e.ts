@@ -25,7 +25,7 @@ describe('the reform office', () => {
   it('hands a task down to Wuhan, returns its report, takes the correction, and shows an overdue task on the board', async () => {
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
-    await waitForUrl(admin, (url) => url.pathname === '/orgs');
+    await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     await admin.getByRole('menuitem', { name: '改革任务' }).click();
     await waitForUrl(admin, (url) => url.pathname === '/tasks');
 
@@ -111,7 +111,7 @@ describe('the reform office', () => {
   it('finds a policy by a fragment of its Chinese text and prints the 2020 summary with the seed’s figures', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
     await visit(page, '/policies');
     await page.getByLabel(/搜索标题、文号或正文/).fill('百日免费');
     await page.getByLabel(/搜索标题、文号或正文/).press('Enter');

@@ -50,7 +50,7 @@ describe('reported data', () => {
     const period = currentQuarter();
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
-    await waitForUrl(admin, (url) => url.pathname === '/orgs');
+    await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     const api = await apiOf(admin);
     const jiangan = (await api.get('/api/v1/orgs?q=420102')).items.find((o: { code: string }) => o.code === '420102');
     await api.post('/api/v1/users', {
@@ -70,7 +70,7 @@ describe('reported data', () => {
     await county.getByLabel('新密码', { exact: true }).fill('E2e-county-pass-2');
     await county.getByLabel('确认新密码').fill('E2e-county-pass-2');
     await county.getByRole('button', { name: '确认修改' }).click();
-    await waitForUrl(county, (url) => url.pathname === '/orgs');
+    await waitForUrl(county, (url) => url.pathname === '/dashboard');
     await county.getByRole('menuitem', { name: '数据填报' }).click();
     await waitForUrl(county, (url) => url.pathname === '/reporting');
     const row = county.locator('.ant-table-tbody tr').filter({ hasText: FORM }).filter({ hasText: period });

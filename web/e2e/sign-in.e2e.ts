@@ -20,7 +20,7 @@ describe('signing in', () => {
     await screenshot(page, 'login');
 
     await signIn(page, 'admin');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
     const menu = page.getByRole('menu', { name: '主菜单' });
     for (const item of ['组织机构', '改革工作网络', '用户与角色', '审计日志', '个人账户']) {
       await menu.getByRole('menuitem', { name: item }).waitFor();

@@ -51,7 +51,7 @@ async function pick(page: Page, field: ReturnType<Page['getByLabel']>, text: str
 async function openAs(browser: Browser, username: string) {
   const page = await newPage(browser);
   await signIn(page, username);
-  await waitForUrl(page, (url) => url.pathname === '/orgs');
+  await waitForUrl(page, (url) => url.pathname === '/dashboard');
   return page;
 }
 

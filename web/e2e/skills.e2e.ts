@@ -19,7 +19,7 @@ describe('skill formation', () => {
   it('shows the seed’s carriers, and the province recognises a pending innovation studio with a document number', async () => {
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
-    await waitForUrl(admin, (url) => url.pathname === '/orgs');
+    await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     await admin.getByRole('menuitem', { name: '技能形成' }).click();
     await waitForUrl(admin, (url) => url.pathname === '/skills');
     await waitForText(admin.getByRole('group', { name: '高技能人才培训基地' }), '51');
@@ -60,7 +60,7 @@ describe('skill formation', () => {
   it('records a passed assessment, which issues the credential onto the worker’s profile', async () => {
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
-    await waitForUrl(admin, (url) => url.pathname === '/orgs');
+    await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     // Which demo programs have enrollments depends on where the demo registry placed workers: ask the API.
     let programId: string | undefined;
     const deadline = Date.now() + 30_000;

@@ -14,7 +14,7 @@ describe('users and roles', () => {
   it('creates a user who must change the initial password at first sign-in', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin');
-    await waitForUrl(page, (url) => url.pathname === '/orgs');
+    await waitForUrl(page, (url) => url.pathname === '/dashboard');
     await page.getByRole('menuitem', { name: '用户与角色' }).click();
     await waitForUrl(page, (url) => url.pathname === '/users');
     await page.getByRole('row').filter({ hasText: 'wugang_hr' }).waitFor();

@@ -34,7 +34,7 @@ async function choose(page: Page, label: string) {
 
 async function openRegistry(page: Page) {
   await signIn(page, 'wugang_hr');
-  await waitForUrl(page, (url) => url.pathname === '/orgs');
+  await waitForUrl(page, (url) => url.pathname === '/dashboard');
   await page.getByRole('menuitem', { name: '职工与证书' }).click();
   await waitForUrl(page, (url) => url.pathname === '/workers');
 }

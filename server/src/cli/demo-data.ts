@@ -50,8 +50,11 @@ const UNITS: [string, string, NetworkRole[], string, string, string][] = [
   ['HB-KJXY', '湖北省科技信息研究院', ['liaison'], '龙娟', '办公室干部', '027-87862135'],
 ];
 
-/** A unit whose liaison role ended: the network's history in the demo. */
-const ENDED: Record<string, string> = { 'HB-KJXY': '2020-12-31' };
+/**
+ * A unit whose liaison role ended: the network's history in the demo. It ended before October 2020,
+ * so the network then is the seed's (12 member units, 25 liaison units as of 2020-10-31).
+ */
+const ENDED: Record<string, string> = { 'HB-KJXY': '2020-09-30' };
 
 /** Demo enterprises under their county: [code, name, county code]. */
 const ENTERPRISES: [string, string, string][] = [

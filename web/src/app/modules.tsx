@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -6,6 +7,7 @@ import {
   BulbOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   ExperimentOutlined,
   FileTextOutlined,
@@ -44,12 +46,16 @@ export type ModuleKey =
   | 'reporting'
   | 'approvals'
   | 'reportForms'
+  | 'dashboard'
+  | 'indicators'
   | 'users'
   | 'audit'
   | 'account';
 
 /** The side menu, in order; the first one the actor may open is their home. */
 export const MODULES: { key: ModuleKey; path: string; permission: Permission; icon: ReactNode }[] = [
+  // Leaders land on the dashboard; the others on the first module they may open.
+  { key: 'dashboard', path: '/dashboard', permission: 'indicators:read', icon: <DashboardOutlined /> },
   { key: 'orgs', path: '/orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { key: 'network', path: '/network', permission: 'network:read', icon: <DeploymentUnitOutlined /> },
   { key: 'policies', path: '/policies', permission: 'policies:read', icon: <FileTextOutlined /> },
@@ -69,6 +75,7 @@ export const MODULES: { key: ModuleKey; path: string; permission: Permission; ic
   { key: 'reporting', path: '/reporting', permission: 'data:enter', icon: <FormOutlined /> },
   { key: 'approvals', path: '/reporting/approvals', permission: 'data:approve', icon: <CheckSquareOutlined /> },
   { key: 'reportForms', path: '/reporting/forms', permission: 'indicators:manage', icon: <TableOutlined /> },
+  { key: 'indicators', path: '/dashboard/indicators', permission: 'indicators:manage', icon: <AimOutlined /> },
   { key: 'users', path: '/users', permission: 'users:read', icon: <TeamOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit:read', icon: <AuditOutlined /> },
   { key: 'account', path: '/account', permission: 'account:self', icon: <UserOutlined /> },

@@ -233,6 +233,30 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'dashboard',
+            element: (
+              <RequirePermission permission="indicators:read">
+                {page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dashboard/bulletin',
+            element: (
+              <RequirePermission permission="indicators:read">
+                {page(() => import('../features/dashboard/BulletinPage'), 'BulletinPage')}
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dashboard/indicators',
+            element: (
+              <RequirePermission permission="indicators:manage">
+                {page(() => import('../features/dashboard/IndicatorsPage'), 'IndicatorsPage')}
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'reporting',
             element: (
               <RequirePermission permission="data:enter">

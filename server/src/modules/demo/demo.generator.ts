@@ -141,6 +141,9 @@ export const WORKER_COLUMNS = [
   'source',
   'created_at',
   'updated_at',
+  // indicators: the first days the worker counts as skilled / high-skilled (dashboard aggregates)
+  'skilled_since',
+  'high_skilled_since',
 ];
 export const CREDENTIAL_COLUMNS = [
   'id',
@@ -349,7 +352,11 @@ export function* generateWorkers(
           ]),
         );
       };
+      let skilledSince: number | null = null;
+      let highSkilledSince: number | null = null;
       const skill = (levelRank: number, on: number) => {
+        if (skilledSince === null || on < skilledSince) skilledSince = on;
+        if (levelRank >= 4 && (highSkilledSince === null || on < highSkilledSince)) highSkilledSince = on;
         const grade = GRADE_BY_RANK[levelRank];
         const issuedOn = fromDay(on);
         const selfEvaluated = on >= earliestSelfEvaluation;
@@ -441,6 +448,8 @@ export function* generateWorkers(
           'demo',
           now,
           now,
+          skilledSince === null ? null : fromDay(skilledSince),
+          highSkilledSince === null ? null : fromDay(highSkilledSince),
         ]),
         credentials,
       };

@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
+import * as indicatorsService from '../indicators/indicators.service.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import { generateBatches } from './demo.batches.js';
@@ -97,6 +98,8 @@ export async function loadRegistry(
   if (options.exclusive) await workersService.bulkLoad(ctx, database, load);
   else await load((table, columns, csv) => workersService.copyRows(ctx, database.copy, table, columns, one(csv)));
   await workersService.analyzeAfterBulkLoad(ctx);
+  // indicators: the COPY batches bypass the workers' triggers (replica role); rebuild the dashboard's aggregate once.
+  await indicatorsService.rebuildAggregates(ctx);
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
   await ctx.db.transaction().execute(async (trx) => {
     await setSetting(trx, DEMO_SETTING, { scale, counts, loadedAt: now }, ctx.now());

@@ -96,6 +96,8 @@ export type WorkerInsert = WorkerUpsert & {
   highestSkillRank: number | null;
   highestSkillOn: string | null;
   highestTitleRank: number | null;
+  skilledSince: string | null;
+  highSkilledSince: string | null;
 };
 
 /**
@@ -107,17 +109,19 @@ export async function insertWorkers(db: Db, rows: WorkerInsert[], jobId: string,
   const inserted = await sql<{ hash: string }>`
     insert into workers (id, id_number_hash, id_number_enc, org_id, region_code, name, name_pinyin, name_initials, gender,
       birth_date, phone_enc, phone_hash, occupation_code, industry_division, is_frontline, is_union_member, employed_from,
-      highest_skill_rank, highest_skill_on, highest_title_rank, source, import_job_id, created_at, updated_at)
+      highest_skill_rank, highest_skill_on, highest_title_rank, skilled_since, high_skilled_since, source, import_job_id, created_at, updated_at)
     select r."id", r."idNumberHash", r."idNumberEnc", r."orgId", r."regionCode", r."name", r."namePinyin", r."nameInitials",
       r."gender", r."birthDate", r."phoneEnc", r."phoneHash", r."occupationCode", r."industryDivision",
       coalesce(r."isFrontline", false), coalesce(r."isUnionMember", false), r."employedFrom",
-      r."highestSkillRank", r."highestSkillOn", r."highestTitleRank", 'import', ${jobId}, ${now}, ${now}
+      r."highestSkillRank", r."highestSkillOn", r."highestTitleRank", r."skilledSince", r."highSkilledSince", 'import', ${jobId}, ${now}, ${now}
     from ${rowsOf(rows, [
       ...WORKER_COLUMNS,
       ['id', 'uuid'],
       ['highestSkillRank', 'smallint'],
       ['highestSkillOn', 'date'],
       ['highestTitleRank', 'smallint'],
+      ['skilledSince', 'date'],
+      ['highSkilledSince', 'date'],
     ] as const satisfies Columns<WorkerInsert>)}
     on conflict (id_number_hash) do nothing
     returning id_number_hash as hash`.execute(db);

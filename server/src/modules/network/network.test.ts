@@ -37,7 +37,7 @@ describe('the reform network', () => {
   });
 
   it('answers for a past date from the effective dates', async () => {
-    const past = NetworkSchema.parse((await reviewer.get('/api/v1/network?asOf=2020-10-01')).json());
+    const past = NetworkSchema.parse((await reviewer.get('/api/v1/network?asOf=2020-09-01')).json());
     expect(past.counts.liaison).toBe(26);
     expect(past.units.some((u) => u.org.code === 'HB-KJXY')).toBe(true);
     const before = NetworkSchema.parse((await reviewer.get('/api/v1/network?asOf=2017-01-01')).json());

@@ -1,4 +1,4 @@
-import { COMMON_OCCUPATIONS } from '@changai/domain';
+import { COMMON_OCCUPATIONS, HUBEI_INDUSTRY_CATEGORIES } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -79,6 +79,9 @@ const UNION_ISSUERS = { national: '总工发', provincial: '鄂工发', city: '�
 
 type Host = { id: string; name: string; regionCode: string; division: string };
 
+/** The province's industry category of a division (the first that lists it), for the dashboard's breakdown. */
+const categoryOf = (division: string) => HUBEI_INDUSTRY_CATEGORIES.find((c) => c.divisions.includes(division))?.kind ?? null;
+
 /** Carriers and training programs with the seed's counts; runs once, on an empty platform's first start. */
 export async function loadSkillsDemo(ctx: Ctx): Promise<void> {
   if (await getSetting(ctx.db, 'demo.skills')) return;
@@ -91,14 +94,25 @@ export async function loadSkillsDemo(ctx: Ctx): Promise<void> {
     const parent = parentOf(county);
     if (!parent) continue;
     const org = await orgService.create(ctx, { parentId: parent.id, code, name, kind: 'enterprise' });
-    await orgService.saveEnterpriseProfile(ctx, org.id, { industryDivision: division, ownership: 'state', size: 'large' });
+    await orgService.saveEnterpriseProfile(ctx, org.id, {
+      industryDivision: division,
+      industryCategory: categoryOf(division),
+      ownership: 'state',
+      size: 'large',
+    });
     hosts.push({ id: org.id, name, regionCode: county, division });
   }
   for (const [code, division] of SEEDED) {
     const org = (await orgService.list(ctx, { q: code, limit: 5 })).find((o) => o.code === code);
     if (!org) continue;
     const profile = await orgService.enterpriseProfile(ctx, org.id);
-    if (!profile) await orgService.saveEnterpriseProfile(ctx, org.id, { industryDivision: division, ownership: 'state', size: 'large' });
+    if (!profile)
+      await orgService.saveEnterpriseProfile(ctx, org.id, {
+        industryDivision: division,
+        industryCategory: categoryOf(division),
+        ownership: 'state',
+        size: 'large',
+      });
     hosts.push({ id: org.id, name: org.name, regionCode: await orgService.regionCodeOf(ctx, org.id), division });
   }
   if (!hosts.length) return;

@@ -227,21 +227,26 @@ export async function update(db: Db, id: string, values: Partial<WorkerValues & 
 export async function recomputeDerived(db: Db, workerIds: string[]) {
   if (workerIds.length === 0) return;
   await sql`
-    update workers w set highest_skill_rank = s.top, highest_skill_on = s.top_on, highest_title_rank = s.title
+    update workers w set highest_skill_rank = s.top, highest_skill_on = s.top_on, highest_title_rank = s.title,
+      skilled_since = s.skilled_since, high_skilled_since = s.high_skilled_since
     from (
-      select w2.id, agg.top, agg.top_on, agg.title
+      select w2.id, agg.top, agg.top_on, agg.title, agg.skilled_since, agg.high_skilled_since
       from workers w2
       left join (
         select worker_id,
           max(level_rank) filter (where kind = 'skill_level') as top,
           (array_agg(issued_on order by level_rank desc, issued_on) filter (where kind = 'skill_level'))[1] as top_on,
-          max(level_rank) filter (where kind = 'title') as title
+          max(level_rank) filter (where kind = 'title') as title,
+          -- indicators: the first days the worker counts as skilled / high-skilled (dashboard aggregates)
+          min(issued_on) filter (where kind = 'skill_level') as skilled_since,
+          min(issued_on) filter (where kind = 'skill_level' and level_rank >= 4) as high_skilled_since
         from credentials
         where worker_id = any(${workerIds}::uuid[]) and status = 'valid'
         group by worker_id) agg on agg.worker_id = w2.id
       where w2.id = any(${workerIds}::uuid[])) s
     where w.id = s.id
-      and (w.highest_skill_rank, w.highest_skill_on, w.highest_title_rank) is distinct from (s.top, s.top_on, s.title)`.execute(db);
+      and (w.highest_skill_rank, w.highest_skill_on, w.highest_title_rank, w.skilled_since, w.high_skilled_since)
+        is distinct from (s.top, s.top_on, s.title, s.skilled_since, s.high_skilled_since)`.execute(db);
 }
 
 const CREDENTIAL_COLUMNS = [

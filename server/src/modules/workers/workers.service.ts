@@ -360,7 +360,13 @@ export function derivedOf(credentials: { kind: string; levelRank: number; issued
   let highestSkillRank: number | null = null;
   let highestSkillOn: string | null = null;
   let highestTitleRank: number | null = null;
+  // indicators: the first days the worker counts as skilled / high-skilled (dashboard aggregates)
+  let skilledSince: string | null = null;
+  let highSkilledSince: string | null = null;
   for (const c of credentials) {
+    if (c.kind === 'skill_level' && (skilledSince === null || c.issuedOn < skilledSince)) skilledSince = c.issuedOn;
+    if (c.kind === 'skill_level' && c.levelRank >= 4 && (highSkilledSince === null || c.issuedOn < highSkilledSince))
+      highSkilledSince = c.issuedOn;
     if (c.kind === 'title') highestTitleRank = Math.max(highestTitleRank ?? 0, c.levelRank);
     if (c.kind !== 'skill_level') continue;
     if (highestSkillRank === null || c.levelRank > highestSkillRank) {
@@ -368,7 +374,7 @@ export function derivedOf(credentials: { kind: string; levelRank: number; issued
       highestSkillOn = c.issuedOn;
     } else if (c.levelRank === highestSkillRank && highestSkillOn !== null && c.issuedOn < highestSkillOn) highestSkillOn = c.issuedOn;
   }
-  return { highestSkillRank, highestSkillOn, highestTitleRank };
+  return { highestSkillRank, highestSkillOn, highestTitleRank, skilledSince, highSkilledSince };
 }
 
 /** Re-derives highest level, title and high-skilled flags after bulk credential changes (imports). */

@@ -224,6 +224,49 @@ export interface ImportTemplates {
   updatedBy: string | null;
 }
 
+export interface IndicatorMaps {
+  featureCodes: string[];
+  geojson: Json;
+  name: string;
+  orgId: string;
+  uploadedAt: Generated<Timestamp>;
+  uploadedBy: string | null;
+}
+
+export interface Indicators {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  decimals: Generated<number>;
+  nameEn: string;
+  nameZh: string;
+  sortOrder: Generated<number>;
+  unitEn: Generated<string>;
+  unitZh: Generated<string>;
+}
+
+export interface IndicatorTargets {
+  indicatorCode: string;
+  isUncertain: Generated<boolean>;
+  source: string | null;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  value: Numeric;
+  year: number;
+}
+
+export interface IndicatorVersions {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  denominatorCode: string | null;
+  effectiveFrom: string;
+  factor: Generated<Numeric>;
+  id: Generated<string>;
+  indicatorCode: string;
+  note: string | null;
+  numeratorCode: string;
+  version: number;
+}
+
 export interface InnovationAchievements {
   adoptedOn: string | null;
   benefitYuan: number | null;
@@ -507,6 +550,24 @@ export interface SigningKeys {
   retiredAt: Timestamp | null;
 }
 
+export interface SkillCounts {
+  highSkilled: Generated<number>;
+  industryCategory: string;
+  month: string;
+  regionCode: string;
+  skilled: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface SkillCountsYearly {
+  highSkilled: Generated<number>;
+  industryCategory: string;
+  regionCode: string;
+  skilled: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  year: number;
+}
+
 export interface SkillDemands {
   asOf: string;
   id: Generated<string>;
@@ -632,6 +693,7 @@ export interface Workers {
   highestSkillOn: string | null;
   highestSkillRank: number | null;
   highestTitleRank: number | null;
+  highSkilledSince: string | null;
   id: Generated<string>;
   idNumberEnc: string;
   idNumberHash: string;
@@ -648,6 +710,7 @@ export interface Workers {
   phoneEnc: string | null;
   phoneHash: string | null;
   regionCode: string;
+  skilledSince: string | null;
   source: Generated<string>;
   status: Generated<string>;
   updatedAt: Generated<Timestamp>;
@@ -668,6 +731,10 @@ export interface DB {
   dataValues: DataValues;
   enterprises: Enterprises;
   importTemplates: ImportTemplates;
+  indicatorMaps: IndicatorMaps;
+  indicators: Indicators;
+  indicatorTargets: IndicatorTargets;
+  indicatorVersions: IndicatorVersions;
   innovationAchievements: InnovationAchievements;
   innovationTeam: InnovationTeam;
   jobs: Jobs;
@@ -692,6 +759,8 @@ export interface DB {
   reportSubmissions: ReportSubmissions;
   sessions: Sessions;
   signingKeys: SigningKeys;
+  skillCounts: SkillCounts;
+  skillCountsYearly: SkillCountsYearly;
   skillDemands: SkillDemands;
   supervisionNotices: SupervisionNotices;
   trainingEnrollments: TrainingEnrollments;

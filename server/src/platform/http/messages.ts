@@ -422,6 +422,29 @@ const MESSAGES: Catalog = {
     'en-US': 'This template is for another form, unit or period; download the template again.',
   },
   'reporting.by_coarser': { 'zh-CN': '分期类型不能比报告期更粗。', 'en-US': 'The breakdown must be finer than the period.' },
+  // ——— indicators and the dashboard ———
+  'indicator.code_taken': { 'zh-CN': '该指标代码已被使用。', 'en-US': 'This indicator code is taken.' },
+  'indicator.version_exists': {
+    'zh-CN': '该指标在这一天已有生效的口径版本，请换一个生效日期。',
+    'en-US': 'A version of this indicator already takes effect on that day; choose another date.',
+  },
+  'indicator.code_invalid': {
+    'zh-CN': '指标代码只能由小写字母、数字和下划线组成',
+    'en-US': 'Lower-case letters, digits and underscores only',
+  },
+  'indicator.factor_zero': { 'zh-CN': '系数不能为 0', 'en-US': 'The factor cannot be 0' },
+  'data_element.unknown': { 'zh-CN': '没有这个数据项', 'en-US': 'No such data element' },
+  'data_element.code_invalid': { 'zh-CN': '数据项代码格式不正确', 'en-US': 'Not a valid data element code' },
+  'period.invalid': { 'zh-CN': '期间格式应为 2020、2020-Q4 或 2020-10', 'en-US': 'A period is 2020, 2020-Q4 or 2020-10' },
+  'date.out_of_range': { 'zh-CN': '日期超出可统计的范围', 'en-US': 'The date is out of range' },
+  'map.feature_code_missing': {
+    'zh-CN': '地图的每个区域都要在 properties.code（或 adcode）中写明 6 位行政区划代码',
+    'en-US': 'Every map feature needs a 6-digit division code in properties.code (or adcode)',
+  },
+  'map.no_matching_division': {
+    'zh-CN': '地图中没有与下级行政区划代码对应的区域，请检查底图。',
+    'en-US': 'No map feature matches a division below this org; check the base map.',
+  },
 };
 
 const ENTITY_NAMES: Catalog = {
@@ -447,6 +470,7 @@ const ENTITY_NAMES: Catalog = {
   application: { 'zh-CN': '申请', 'en-US': 'application' },
   certificate: { 'zh-CN': '证书', 'en-US': 'certificate' },
   carrier: { 'zh-CN': '技能载体', 'en-US': 'carrier' },
+  indicator: { 'zh-CN': '指标', 'en-US': 'indicator' },
   program: { 'zh-CN': '培训项目', 'en-US': 'training program' },
   enrollment: { 'zh-CN': '培训报名', 'en-US': 'enrollment' },
   achievement: { 'zh-CN': '创新成果', 'en-US': 'innovation achievement' },

@@ -1,4 +1,5 @@
 import { conversionEn } from '../../features/conversion/conversion-messages';
+import { dashboardEnUS } from '../../features/dashboard/dashboard-messages';
 import { reformEnUS } from '../../features/reform/reform-messages';
 import { reportingEnUS } from '../../features/reporting/reporting-messages';
 import { skillsEnUS } from '../../features/skills/skills-messages';
@@ -64,6 +65,8 @@ export const enUS: Messages = {
     reporting: 'Data entry',
     approvals: 'Data approval',
     reportForms: 'Report forms',
+    dashboard: 'Dashboard',
+    indicators: 'Indicators and targets',
   },
   header: {
     demoData: 'Demo data',
@@ -679,4 +682,5 @@ export const enUS: Messages = {
   reform: reformEnUS,
   skills: skillsEnUS,
   reporting: reportingEnUS,
+  dashboard: dashboardEnUS,
 };

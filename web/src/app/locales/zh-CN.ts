@@ -1,4 +1,5 @@
 import { conversionZh } from '../../features/conversion/conversion-messages';
+import { dashboardZhCN } from '../../features/dashboard/dashboard-messages';
 import { reformZhCN } from '../../features/reform/reform-messages';
 import { reportingZhCN } from '../../features/reporting/reporting-messages';
 import { skillsZhCN } from '../../features/skills/skills-messages';
@@ -63,6 +64,8 @@ export const zhCN = {
     reporting: '数据填报',
     approvals: '数据审核',
     reportForms: '报表管理',
+    dashboard: '数据看板',
+    indicators: '指标与目标',
   },
   header: {
     demoData: '演示数据',
@@ -671,6 +674,7 @@ export const zhCN = {
   reform: reformZhCN,
   skills: skillsZhCN,
   reporting: reportingZhCN,
+  dashboard: dashboardZhCN,
 };
 
 export type Messages = typeof zhCN;
