@@ -25,10 +25,12 @@ import { scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { eligibilityGroups, regionNames } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, layoutColumns, regionNames } from './eligibility.repository.js';
+import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -286,6 +288,7 @@ async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: str
     horizon: addYears(asOf, 1),
     population: { orgPath, employedOnly: true },
     categories: CATEGORIES,
+    source: await factsSource(ctx, plans),
   });
   const names = new Map(
     (await regionNames(ctx.db, [...new Set((results[0] ?? []).map((g) => g.regionCode))])).map((r) => [r.code, r.name] as const),
@@ -379,4 +382,59 @@ export async function whatIf(ctx: Ctx, input: WhatIf) {
   if (unknown.length) throw new ValidationError(unknown.map((k) => ({ path: `body.parameters.${k}`, message: 'rules.unknown_parameter' })));
   const [current, draft] = await tables(ctx, rules, asOf, orgPath, [{}, input.parameters]);
   return { current: current!, draft: draft! };
+}
+
+// ——— per-worker facts ———
+
+export const FACTS_JOB = 'conversion.facts';
+
+/**
+ * The stored facts when they hold every column the plans read (a what-if changes years only, so it
+ * reads them too); else the registry itself — exact, slower — while a rebuild for the rules in force
+ * is queued (a new rule version, or facts never built).
+ */
+async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
+  const layout = await factsRepo.findLayout(ctx.db);
+  const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
+  if (stored) return { kind: 'stored', stored };
+  const pending = await ctx.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', FACTS_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  if (!pending) await enqueue(ctx.db, { kind: FACTS_JOB, payload: {} });
+  return { kind: 'live' };
+}
+
+/**
+ * Rebuilds every worker's facts for the rules in force, set-based, in one transaction; from then on
+ * the triggers keep them fresh. Run after a bulk load and by the job a stale layout queues.
+ */
+export async function buildFacts(ctx: Ctx): Promise<{ workers: number; columns: number; ms: number }> {
+  const started = performance.now();
+  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const columns = layoutColumns([compilePlan(rules.definition)]);
+  if (columns.length > factsRepo.FACT_COLUMNS) {
+    // Rules this wide are answered from the registry itself.
+    await factsRepo.invalidate(ctx.db);
+    return { workers: 0, columns: columns.length, ms: 0 };
+  }
+  const workers = await ctx.db.transaction().execute(async (trx) => {
+    const n = await factsRepo.rebuild(trx, { ruleSetId: rules.ref.id, columns, now: ctx.now() });
+    await audit(trx, ctx, {
+      action: 'conversion.facts_build',
+      entityType: 'rule_set',
+      entityId: rules.ref.id,
+      after: { version: rules.ref.version, columns: columns.length, workers: n },
+    });
+    return n;
+  });
+  await factsRepo.analyze(ctx.db);
+  return { workers, columns: columns.length, ms: Math.round(performance.now() - started) };
+}
+
+/** Before a bulk load: the triggers stand down (buildFacts follows it, once). */
+export async function suspendFacts(ctx: Ctx): Promise<void> {
+  await factsRepo.invalidate(ctx.db);
 }

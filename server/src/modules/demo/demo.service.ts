@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
+import * as conversionService from '../conversion/conversion.service.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import { generateBatches } from './demo.batches.js';
@@ -85,6 +86,7 @@ export async function loadRegistry(
   const now = ctx.now().toISOString();
   const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS };
   const batches = generateBatches(job, options.threads ?? generatingThreads());
+  await conversionService.suspendFacts(ctx);
   let workers = 0;
   let credentials = 0;
   const load = async (copy: (table: 'workers' | 'credentials', columns: string[], csv: string) => Promise<number>) => {
@@ -97,6 +99,7 @@ export async function loadRegistry(
   if (options.exclusive) await workersService.bulkLoad(ctx, database, load);
   else await load((table, columns, csv) => workersService.copyRows(ctx, database.copy, table, columns, one(csv)));
   await workersService.analyzeAfterBulkLoad(ctx);
+  await conversionService.buildFacts(ctx);
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
   await ctx.db.transaction().execute(async (trx) => {
     await setSetting(trx, DEMO_SETTING, { scale, counts, loadedAt: now }, ctx.now());

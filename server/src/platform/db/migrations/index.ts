@@ -7,6 +7,7 @@ import * as conversion from './202611260005_conversion.js';
 import * as registryListIndexes from './202611260006_registry_list_indexes.js';
 import * as skillFormation from './202611260007_skill_formation.js';
 import * as dataElements from './202611260008_data_elements.js';
+import * as conversionFacts from './202611260011_conversion_facts.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202611260006_registry_list_indexes': registryListIndexes,
   '202611260007_skill_formation': skillFormation,
   '202611260008_data_elements': dataElements,
+  '202611260011_conversion_facts': conversionFacts,
 };
