@@ -252,6 +252,7 @@ export interface CredentialVerifications {
   code: string;
   createdAt: Generated<Timestamp>;
   credentialId: string;
+  statusIndex: Generated<number>;
 }
 
 export interface DataElements {

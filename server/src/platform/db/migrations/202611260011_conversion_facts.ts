@@ -11,6 +11,12 @@ import { type Kysely, sql } from 'kysely';
 const FACT_COLUMNS = 64;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Each issued conversion credential's bit in the published revocation status list (W3C Bitstring
+  // Status List): numbered from 0 in issue order, never reused.
+  await sql`alter table credential_verifications add column status_index integer generated always as identity (minvalue 0 start with 0)`.execute(
+    db,
+  );
+  await sql`alter table credential_verifications add constraint credential_verifications_status_index_uq unique (status_index)`.execute(db);
   const columns = Array.from({ length: FACT_COLUMNS }, (_, i) => sql.raw(`s${i} date`));
   await sql`
     create table conversion_facts (
@@ -98,4 +104,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function conversion_facts_refresh()`.execute(db);
   await sql`drop table conversion_facts_layout`.execute(db);
   await sql`drop table conversion_facts`.execute(db);
+  await sql`alter table credential_verifications drop column status_index`.execute(db);
 }
