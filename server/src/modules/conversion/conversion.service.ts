@@ -29,7 +29,7 @@ import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { eligibilityGroups, type FactsSource, layoutColumns, regionNames } from './eligibility.repository.js';
+import { allowCountingMemory, eligibilityGroups, type FactsSource, layoutColumns, regionNames } from './eligibility.repository.js';
 import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
@@ -283,12 +283,17 @@ async function populationPath(ctx: Ctx, orgId: string | undefined): Promise<stri
 async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: string | undefined, variants: ParameterValues[]) {
   const started = performance.now();
   const plans = variants.map((overrides) => compilePlan(rules.definition, overrides));
-  const results = await eligibilityGroups(ctx.db, plans, {
-    asOf,
-    horizon: addYears(asOf, 1),
-    population: { orgPath, employedOnly: true },
-    categories: CATEGORIES,
-    source: await factsSource(ctx, plans),
+  const source = await factsSource(ctx, plans);
+  // Tens of thousands of distinct masks are counted in memory rather than sorted on disk.
+  const results = await ctx.db.transaction().execute(async (trx) => {
+    await allowCountingMemory(trx);
+    return eligibilityGroups(trx, plans, {
+      asOf,
+      horizon: addYears(asOf, 1),
+      population: { orgPath, employedOnly: true },
+      categories: CATEGORIES,
+      source,
+    });
   });
   const names = new Map(
     (await regionNames(ctx.db, [...new Set((results[0] ?? []).map((g) => g.regionCode))])).map((r) => [r.code, r.name] as const),

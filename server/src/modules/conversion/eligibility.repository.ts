@@ -363,7 +363,9 @@ export function layoutColumns(plans: Plan[]): Atom[] {
 /** The eligibility table's SQL (exported so benches can EXPLAIN it). */
 export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
   const layout = layoutOf(plans);
-  const facts = factRows(layout.columns, opts.population, opts.source ?? { kind: 'live' });
+  const source = opts.source ?? { kind: 'live' };
+  if (source.kind === 'stored') return storedQuery(plans, layout, opts, source.stored);
+  const facts = factRows(layout.columns, opts.population, source);
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((_, k) => [
       sql`count(*) filter (where ${sql.ref(`now${q}p${k}`)})::int as ${sql.ref(`n${q}p${k}`)}`,
@@ -376,6 +378,121 @@ export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
     from (${verdictRows(plans, layout, facts, opts.asOf, opts.horizon)}) v
     group by v.prefecture, v.industry_division
     order by v.prefecture, v.industry_division`;
+}
+
+const MASK_BITS = 62;
+const bitValue = (bit: number) => sql.lit(String(2n ** BigInt(bit % MASK_BITS)));
+
+/** Sums of bit values packed into 62-bit words, named w0… (or another prefix). */
+function packedWords(bits: { bit: number; test: RawBuilder<unknown> }[], count: number, prefix: string) {
+  const words = Math.max(1, Math.ceil(count / MASK_BITS));
+  return Array.from({ length: words }, (_, w) => {
+    const terms = bits
+      .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
+      .map((b) => sql`case when ${b.test} then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+    return { name: sql.ref(`${prefix}${w}`), value: terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint` };
+  });
+}
+
+const isSet = (prefix: string, bit: number) =>
+  sql`((m.${sql.ref(`${prefix}${Math.floor(bit / MASK_BITS)}`)} & ${bitValue(bit)}::bigint) <> 0)`;
+
+/** Columns read from the same credentials (one kind), which are null together for most workers. */
+const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` : atom.type);
+
+/**
+ * The table over the stored facts in one pass that does little per row. Each row reduces to a bit
+ * mask of its atoms' truths on asOf (one comparison per distinct start-date bound, skipped as a
+ * whole for a family of columns that are all null), and — only for the few rows with a start date
+ * inside one of its atoms' 12-month windows — a second mask of the pathways that become true within
+ * the window, computed exactly as for one worker. Rows are counted per prefecture × division × masks
+ * and the pathways evaluated once per distinct mask.
+ */
+function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: number[]) {
+  const facts = factRows(layout.columns, opts.population, { kind: 'stored', stored });
+  const { asOf, horizon } = opts;
+  // The atoms' truths on asOf, one bit per distinct (column, bound).
+  const bits = new Map<string, { bit: number; column: number; test: RawBuilder<unknown> }>();
+  const bitFor = (ref: Ref) => {
+    const bound = latestStart(asOf, ref.years);
+    const k = `${ref.column}|${bound}`;
+    let found = bits.get(k);
+    if (!found) {
+      found = { bit: bits.size, column: ref.column, test: sql`${col(ref.column)} <= ${bound}::date` };
+      bits.set(k, found);
+    }
+    return found.bit;
+  };
+  // Each (column, years)'s window: its atom turns true within (asOf, horizon].
+  const windows = new Map<string, { column: number; test: RawBuilder<unknown> }>();
+  plans.forEach((plan, q) => {
+    plan.atoms.forEach((_, i) => {
+      const ref = layout.refs[q]![i]!;
+      bitFor(ref);
+      const after = latestStart(asOf, ref.years);
+      const until = latestStart(horizon, ref.years);
+      windows.set(`${ref.column}|${after}|${until}`, {
+        column: ref.column,
+        test: sql`(${col(ref.column)} > ${after}::date and ${col(ref.column)} <= ${until}::date)`,
+      });
+    });
+  });
+  const families = new Map<string, number[]>();
+  layout.columns.forEach((atom, c) => families.set(familyOf(atom), [...(families.get(familyOf(atom)) ?? []), c]));
+  const anyOf = (columns: number[]) =>
+    columns.length === 1 ? sql`${col(columns[0]!)} is not null` : sql`coalesce(${sql.join(columns.map(col))}) is not null`;
+  // Per family, skipped at once when all its columns are null.
+  const maskTerms = [...families.values()].flatMap((columns) => {
+    const mine = [...bits.values()].filter((b) => columns.includes(b.column));
+    const words = new Set(mine.map((b) => Math.floor(b.bit / MASK_BITS)));
+    return [...words].map((w) => {
+      const terms = mine
+        .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
+        .map((b) => sql`case when ${b.test} then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+      return { word: w, value: sql`case when ${anyOf(columns)} then ${sql.join(terms, sql` + `)} else 0::bigint end` };
+    });
+  });
+  const nowWords = Math.max(1, Math.ceil(bits.size / MASK_BITS));
+  const masks = Array.from({ length: nowWords }, (_, w) => {
+    const terms = maskTerms.filter((t) => t.word === w).map((t) => t.value);
+    return sql`${terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint`} as ${sql.ref(`w${w}`)}`;
+  });
+  const dueParts = [...families.values()].flatMap((columns) => {
+    const mine = [...windows.values()].filter((x) => columns.includes(x.column)).map((x) => x.test);
+    return mine.length ? [sql`(${anyOf(columns)} and (${sql.join(mine, sql` or `)}))`] : [];
+  });
+  const due = dueParts.length ? sql`coalesce(${sql.join(dueParts, sql` or `)}, false)` : sql`false`;
+  // For those rows: which pathways become true within the window (exactly as for one worker).
+  const offsets = plans.map((_, q) => plans.slice(0, q).reduce((n, x) => n + x.pathways.length, 0));
+  const soonBits = plans.flatMap((plan, q) =>
+    plan.pathways.map((p, k) => ({
+      bit: offsets[q]! + k,
+      test: sql`(not ${exprAt(layout.refs[q]!, p.whole, sql`${asOf}::date`)} and ${firstFrom(layout.refs[q]!, p.whole, asOf, horizon)} is not null)`,
+    })),
+  );
+  const soon = packedWords(soonBits, soonBits.length, 'v');
+  const soonColumns = soon.map((x) => sql`case when ${due} then ${x.value} else 0::bigint end as ${x.name}`);
+  const keys = [...Array.from({ length: nowWords }, (_, w) => sql.ref(`w${w}`)), ...soon.map((x) => x.name)];
+  const counts = plans.flatMap((plan, q) =>
+    plan.pathways.flatMap((p, k) => [
+      sql`coalesce(sum(m.n) filter (where ${exprNow(p.whole, (i) => isSet('w', bitFor(layout.refs[q]![i]!)))}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
+      sql`coalesce(sum(m.n) filter (where ${isSet('v', offsets[q]! + k)}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
+    ]),
+  );
+  return sql<Record<string, unknown>>`
+    select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
+    from (
+      select f.prefecture, f.industry_division, ${sql.join(keys)}, count(*) as n
+      from (select f.prefecture, f.industry_division, ${sql.join(masks)}, ${sql.join(soonColumns)} from (${facts}) f) f
+      group by f.prefecture, f.industry_division, ${sql.join(keys)}
+    ) m
+    group by m.prefecture, m.industry_division
+    order by m.prefecture, m.industry_division`;
+}
+
+/** Within a transaction: enough memory to count the masks in a hash table instead of sorting on disk. */
+export async function allowCountingMemory(trx: Db) {
+  await sql`set local work_mem = '64MB'`.execute(trx);
 }
 
 export function regionNames(db: Db, codes: string[]) {
