@@ -438,7 +438,9 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
     });
   });
   const families = new Map<string, number[]>();
-  layout.columns.forEach((atom, c) => families.set(familyOf(atom), [...(families.get(familyOf(atom)) ?? []), c]));
+  layout.columns.forEach((atom, c) => {
+    families.set(familyOf(atom), [...(families.get(familyOf(atom)) ?? []), c]);
+  });
   const anyOf = (columns: number[]) =>
     columns.length === 1 ? sql`${col(columns[0]!)} is not null` : sql`coalesce(${sql.join(columns.map(col))}) is not null`;
   // Per family, skipped at once when all its columns are null.
