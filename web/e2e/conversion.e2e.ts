@@ -97,7 +97,7 @@ describe('the two channels made one (贯通)', () => {
     expect(await years.inputValue()).toBe('5');
     await admin.getByLabel('选择要编辑的路径').click();
     await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(PATHWAY, { exact: true }).click();
-    await waitForText(admin.locator('.ant-card').filter({ hasText: '最低等级' }).last(), '取得后从事技术工作');
+    await waitForText(admin.locator('.ant-card').filter({ hasText: '年限计算' }).last(), '高级工（三级）');
     const effectiveFrom = admin.getByLabel('生效日期', { exact: true });
     const from = await effectiveFrom.inputValue();
     await effectiveFrom.fill('2020-02-30');
@@ -114,8 +114,8 @@ describe('the two channels made one (贯通)', () => {
 
     // The same rules as text: a typo is located by line.
     await admin.getByRole('tab', { name: 'JSON / YAML' }).click();
-    const editor = admin.getByLabel('规则编辑器');
-    await waitForText(admin.locator('textarea'), 'technician_after_senior_years');
+    const editor = admin.getByLabel('规则编辑器', { exact: true });
+    await waitForText(editor, 'technician_after_senior_years');
     const yaml = await editor.inputValue();
     expect(yaml).toMatch(/key: technician_after_senior_years\n(?:\s+\w+: .*\n)*?\s+value: 4/);
     await editor.fill(yaml.replace('confidence: H', 'confidence: X'));

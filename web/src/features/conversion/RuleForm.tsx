@@ -285,16 +285,18 @@ export function RuleForm({ ruleSetId }: { ruleSetId: string }) {
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [checking, setChecking] = useState(false);
+  const [isDirty, setDirty] = useState(false);
 
   useEffect(() => {
     if (!query.data) return;
     setDraft(structuredClone(query.data.definition));
     setPathwayId((id) => id ?? query.data.definition.pathways[0]?.id);
     setProblems([]);
+    setDirty(false);
   }, [query.data]);
 
   useEffect(() => {
-    if (!draft || draft === query.data?.definition) return;
+    if (!draft || !isDirty) return;
     let live = true;
     setChecking(true);
     const timer = setTimeout(async () => {
@@ -307,7 +309,7 @@ export function RuleForm({ ruleSetId }: { ruleSetId: string }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [draft, query.data]);
+  }, [draft, isDirty]);
 
   if (!draft) return null;
   const index = Math.max(
@@ -316,7 +318,10 @@ export function RuleForm({ ruleSetId }: { ruleSetId: string }) {
   );
   const pathway = draft.pathways[index]!;
   const editing: Editing = {
-    update: (path, value) => setDraft((d) => (d ? setIn(d, path, value) : d)),
+    update: (path, value) => {
+      setDirty(true);
+      setDraft((d) => (d ? setIn(d, path, value) : d));
+    },
     errorAt: (path) => problems.find((p) => p.path === path.join('.'))?.message,
     parameters: draft.parameters.map((p) => ({ value: p.key, label: `${t('conversion.form.parameter')}：${pick(p.description)}` })),
   };
@@ -478,7 +483,7 @@ export function RuleForm({ ruleSetId }: { ruleSetId: string }) {
           <Button
             type="primary"
             loading={save.isPending}
-            disabled={checking || problems.length > 0}
+            disabled={!isDirty || checking || problems.length > 0}
             onClick={async () => {
               try {
                 const saved = await save.mutateAsync({ definition: draft, note: note || undefined });
@@ -494,7 +499,7 @@ export function RuleForm({ ruleSetId }: { ruleSetId: string }) {
             {t('conversion.saveVersion')}
           </Button>
           {checking ? <Typography.Text type="secondary">{t('conversion.form.checking')}</Typography.Text> : null}
-          {!checking && problems.length === 0 && draft !== query.data?.definition ? (
+          {isDirty && !checking && problems.length === 0 ? (
             <Typography.Text type="success">{t('conversion.valid_rules')}</Typography.Text>
           ) : null}
         </Flex>
