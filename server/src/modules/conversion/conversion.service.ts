@@ -29,7 +29,7 @@ import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { allowCountingMemory, eligibilityGroups, type FactsSource, layoutColumns, regionNames } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, layoutColumns, regionNames, tuneForCounting } from './eligibility.repository.js';
 import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
@@ -286,7 +286,7 @@ async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: str
   const source = await factsSource(ctx, plans);
   // Tens of thousands of distinct masks are counted in memory rather than sorted on disk.
   const results = await ctx.db.transaction().execute(async (trx) => {
-    await allowCountingMemory(trx);
+    await tuneForCounting(trx);
     return eligibilityGroups(trx, plans, {
       asOf,
       horizon: addYears(asOf, 1),

@@ -62,6 +62,8 @@ export async function rebuild(db: Db, input: { ruleSetId: string; columns: Atom[
     on conflict (id) do update set rule_set_id = excluded.rule_set_id, columns = excluded.columns,
       refresh_sql = excluded.refresh_sql, built_at = excluded.built_at`.execute(db);
   await sql`truncate conversion_facts`.execute(db);
+  // JIT compiling the wide aggregate costs more than it saves (as for the table, eligibility.repository.ts).
+  await sql`set local jit = off`.execute(db);
   const result = await insertInto(input.columns, sql`true`, false).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
