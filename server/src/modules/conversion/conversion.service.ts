@@ -183,6 +183,8 @@ export async function saveRuleSet(ctx: Ctx, input: SaveRuleSet): Promise<RuleSet
       now: ctx.now(),
     });
     if (!inserted) throw new ConflictError('rules.version_conflict');
+    // New rules may read other columns: the facts job rebuilds them if so.
+    await queueFactsJob(trx);
     await audit(trx, ctx, {
       action: 'rules.save',
       entityType: 'rule_set',
@@ -395,21 +397,34 @@ export const FACTS_JOB = 'conversion.facts';
 
 /**
  * The stored facts when they hold every column the plans read (a what-if changes years only, so it
- * reads them too); else the registry itself — exact, slower — while a rebuild for the rules in force
- * is queued (a new rule version, or facts never built).
+ * reads them too); else the registry itself — exact, slower — until the facts job rebuilds them for
+ * the rules in force (queued by a save, and every few minutes by the scheduler for rules that came
+ * into force on a date).
  */
 async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
   const layout = await factsRepo.findLayout(ctx.db);
   const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
-  if (stored) return { kind: 'stored', stored };
-  const pending = await ctx.db
+  return stored ? { kind: 'stored', stored } : { kind: 'live' };
+}
+
+export const FACTS_EVERY_MS = 10 * 60_000;
+
+async function queueFactsJob(db: Db) {
+  const pending = await db
     .selectFrom('jobs')
     .select('id')
     .where('kind', '=', FACTS_JOB)
     .where('status', 'in', ['queued', 'running'])
     .executeTakeFirst();
-  if (!pending) await enqueue(ctx.db, { kind: FACTS_JOB, payload: {} });
-  return { kind: 'live' };
+  if (!pending) await enqueue(db, { kind: FACTS_JOB, payload: {} });
+}
+
+/** The facts job: rebuilds them when they do not hold the columns of the rules in force, else nothing. */
+export async function refreshStaleFacts(ctx: Ctx) {
+  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const layout = await factsRepo.findLayout(ctx.db);
+  if (layout && factsRepo.storedColumns(layout, layoutColumns([compilePlan(rules.definition)]))) return { rebuilt: false };
+  return { rebuilt: true, ...(await buildFacts(ctx)) };
 }
 
 /**

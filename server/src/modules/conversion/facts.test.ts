@@ -125,7 +125,7 @@ describe('per-worker facts', () => {
     expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
   });
 
-  it('falls back to the registry and queues a rebuild when new rules read other columns', async () => {
+  it('falls back to the registry when new rules read other columns, until the job their save queued rebuilds the facts', async () => {
     const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
     const definition = structuredClone(rules.definition);
     const pathway = definition.pathways.find((p) => p.condition.type === 'allOf')!;
