@@ -433,3 +433,6 @@ export const VerifiableCredentialSchema = z.looseObject({
   credentialSubject: z.unknown(),
   proof: z.looseObject({ type: z.literal('DataIntegrityProof'), cryptosuite: z.string(), proofValue: z.string() }),
 });
+
+/** A revocation status list's number (W3C Bitstring Status List; 131,072 credentials per list). */
+export const StatusListParamsSchema = z.object({ list: z.coerce.number().int().min(0).max(100_000) });

@@ -1,3 +1,4 @@
+import * as conversionService from './modules/conversion/conversion.service.js';
 import * as demoService from './modules/demo/demo.service.js';
 import { IMPORT_JOB, runWorkerImport } from './modules/imports/imports.service.js';
 import * as supervisionService from './modules/reform/supervision.service.js';
@@ -16,6 +17,7 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
     [TRAINING_IMPORT_JOB]: runTrainingImport,
     [supervisionService.SWEEP_JOB]: (ctx) => supervisionService.sweep(ctx),
     [carriersService.REVIEW_SWEEP_JOB]: (ctx) => carriersService.sweepOverdueReviews(ctx),
+    [conversionService.FACTS_JOB]: (ctx) => conversionService.refreshStaleFacts(ctx),
     [DEMO_JOB]: async (ctx, job, report) => {
       const result = await demoService.loadRegistry(ctx, database, (job.payload as { scale: number }).scale, (processed, total) => {
         void report({ processed, total, phase: 'loading' });
@@ -30,4 +32,5 @@ export function jobHandlers(database: Database): Record<string, JobHandler> {
 export const RECURRING_JOBS = [
   { kind: supervisionService.SWEEP_JOB, everyMs: supervisionService.SWEEP_EVERY_MS },
   { kind: carriersService.REVIEW_SWEEP_JOB, everyMs: carriersService.REVIEW_SWEEP_EVERY_MS },
+  { kind: conversionService.FACTS_JOB, everyMs: conversionService.FACTS_EVERY_MS },
 ];

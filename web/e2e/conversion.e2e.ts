@@ -84,27 +84,44 @@ describe('the two channels made one (贯通)', () => {
     await screenshot(hr, 'conversion-1-not-yet-eligible');
   });
 
-  it('lets the province administrator change the years in the rule editor, as a new audited version', async () => {
+  it('lets the province administrator change the years in the rule form, as a new audited version, and check JSON/YAML text', async () => {
     const admin = await newPage(browser);
     await signIn(admin, 'admin');
     await waitForUrl(admin, (url) => url.pathname === '/dashboard');
     await admin.getByRole('menuitem', { name: '贯通规则' }).click();
     await waitForUrl(admin, (url) => url.pathname === '/conversion/rules');
-    const editor = admin.getByLabel('规则编辑器');
-    await waitForText(admin.locator('textarea'), 'technician_after_senior_years');
-    const yaml = await editor.inputValue();
-    const edited = yaml.replace(/(key: technician_after_senior_years\n(?:\s+\w+: .*\n)*?\s+value: )5/, '$14');
-    expect(edited).not.toBe(yaml);
-    // A typo first: the checker says where it is.
-    await editor.fill(edited.replace('confidence: H', 'confidence: X'));
-    await admin.getByRole('button', { name: /^检\s*查$/ }).click();
-    await waitForText(admin.locator('.ant-alert-error'), /第 \d+ 行/);
-    await screenshot(admin, 'conversion-2-rule-editor-error');
-    await editor.fill(edited);
-    await admin.getByPlaceholder('说明').fill('技师晋升年限 5 → 4（试点）');
+
+    // The form: a rule's metadata and parameters, checked against the schema as they change.
+    const years = admin.getByLabel('technician_after_senior_years', { exact: true });
+    await years.waitFor();
+    expect(await years.inputValue()).toBe('5');
+    await admin.getByLabel('选择要编辑的路径').click();
+    await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(PATHWAY, { exact: true }).click();
+    await waitForText(admin.locator('.ant-card').filter({ hasText: '年限计算' }).last(), '高级工（三级）');
+    const effectiveFrom = admin.getByLabel('生效日期', { exact: true });
+    const from = await effectiveFrom.inputValue();
+    await effectiveFrom.fill('2020-02-30');
+    await waitForText(admin.locator('.ant-form-item-explain-error').first(), /\S/);
+    expect(await admin.getByRole('button', { name: '保存为新版本' }).isDisabled()).toBe(true);
+    await screenshot(admin, 'conversion-2-rule-form-error');
+    await effectiveFrom.fill(from);
+    await years.fill('4');
+    await admin.getByLabel('版本说明').fill('技师晋升年限 5 → 4（试点）');
+    await waitForText(admin.locator('.ant-typography-success'), '检查通过');
     await admin.getByRole('button', { name: '保存为新版本' }).click();
     await waitForText(admin.locator('.ant-message'), '已保存为第 2 版');
     await screenshot(admin, 'conversion-3-rules-saved');
+
+    // The same rules as text: a typo is located by line.
+    await admin.getByRole('tab', { name: 'JSON / YAML' }).click();
+    const editor = admin.getByLabel('规则编辑器', { exact: true });
+    await waitForText(editor, 'technician_after_senior_years');
+    const yaml = await editor.inputValue();
+    expect(yaml).toMatch(/key: technician_after_senior_years\n(?:\s+\w+: .*\n)*?\s+value: 4/);
+    await editor.fill(yaml.replace('confidence: H', 'confidence: X'));
+    await admin.getByRole('button', { name: /^检\s*查$/ }).click();
+    await waitForText(admin.locator('.ant-alert-error'), /第 \d+ 行/);
+    await screenshot(admin, 'conversion-2b-rule-editor-error');
 
     await admin.getByRole('menuitem', { name: '贯通分析' }).click();
     await waitForUrl(admin, (url) => url.pathname === '/conversion/analysis');

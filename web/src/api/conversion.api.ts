@@ -6,6 +6,7 @@ import {
   CertificateSchema,
   type CreateApplication,
   EligibilityTableSchema,
+  type RuleSetInput,
   RuleSetTextSchema,
   RuleSetVersionListSchema,
   RuleSetVersionSchema,
@@ -31,6 +32,8 @@ export const validateRuleText = (format: 'json' | 'yaml', text: string) =>
   api.post(`${base}/rule-sets/validate`, RuleValidationSchema, { format, text });
 export const saveRuleText = (format: 'json' | 'yaml', text: string, note?: string) =>
   api.post(`${base}/rule-sets`, RuleSetVersionSchema, { format, text, note });
+export const saveRuleDefinition = (definition: RuleSetInput, note?: string) =>
+  api.post(`${base}/rule-sets`, RuleSetVersionSchema, { definition, note });
 
 export const getEligibility = (query: { orgId?: string; asOf?: string }, signal?: AbortSignal) =>
   api.get(`${base}/eligibility`, EligibilityTableSchema, query, signal);

@@ -7,10 +7,12 @@ import { qrSvg, renderCertificatePdf } from './certificate-pdf.js';
 import * as repo from './conversion.repository.js';
 import {
   didKey,
+  encodeStatusList,
   generateSigningKey,
   privateKeyFromDer,
   publicKeyMultibase,
   type SigningKey,
+  STATUS_LIST_SIZE,
   signCredential,
 } from './verifiable-credential.js';
 
@@ -204,6 +206,51 @@ export async function verifiableCredential(ctx: Ctx, rawCode: string, origin: st
         ...(row.status === 'revoked' ? { revokedReason: row.revokedReason, revokedOn: row.revokedOn } : {}),
       },
       verificationCode: code,
+    },
+    // Revocation as offline checkers read it: this credential's bit in the published status list.
+    credentialStatus: statusEntry(origin, row.statusIndex),
+  };
+  return signCredential(document, key, ctx.now());
+}
+
+export const statusListPath = (list: number) => `/api/v1/verify/status-lists/${list}`;
+
+function statusEntry(origin: string, statusIndex: number) {
+  const list = Math.floor(statusIndex / STATUS_LIST_SIZE);
+  const index = statusIndex % STATUS_LIST_SIZE;
+  return {
+    id: `${origin}${statusListPath(list)}#${index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(index),
+    statusListCredential: `${origin}${statusListPath(list)}`,
+  };
+}
+
+/**
+ * A revocation status list (W3C Bitstring Status List v1.0) as a credential signed like the
+ * certificates: bit n set when the n-th issued conversion credential of this list is revoked.
+ * Public; read afresh on each request, so a revocation shows at once.
+ */
+export async function statusList(ctx: Ctx, list: number, origin: string) {
+  const key = await signingKey(ctx);
+  const from = list * STATUS_LIST_SIZE;
+  const revoked = await repo.listRevokedStatusIndexes(ctx.db, from, from + STATUS_LIST_SIZE);
+  const url = `${origin}${statusListPath(list)}`;
+  const document = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: { id: didKey(key.publicKeyRaw), name: ISSUER_NAME },
+    validFrom: ctx
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: encodeStatusList(revoked.map((i) => i - from)),
     },
   };
   return signCredential(document, key, ctx.now());

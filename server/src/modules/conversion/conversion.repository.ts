@@ -281,6 +281,7 @@ export function findVerification(db: Db, code: string) {
       'v.code',
       'v.applicationId',
       'v.createdAt',
+      'v.statusIndex',
       'c.id as credentialId',
       'c.kind',
       'c.levelCode',
@@ -345,4 +346,18 @@ export function insertSigningKey(db: Db, v: { id: string; publicKey: string; pri
     .values({ id: v.id, algorithm: 'Ed25519', publicKey: v.publicKey, privateKeyEnc: v.privateKeyEnc, createdAt: v.now })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+}
+
+/** Status-list positions in [from, to) whose credential is revoked. */
+export async function listRevokedStatusIndexes(db: Db, from: number, to: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('credentialVerifications as v')
+    .innerJoin('credentials as c', 'c.id', 'v.credentialId')
+    .select('v.statusIndex')
+    .where('v.statusIndex', '>=', from)
+    .where('v.statusIndex', '<', to)
+    .where('c.status', '=', 'revoked')
+    .orderBy('v.statusIndex')
+    .execute();
+  return rows.map((r) => r.statusIndex);
 }

@@ -16,6 +16,7 @@ import {
   RuleSetVersionSchema,
   RuleValidationSchema,
   SaveRuleSetSchema,
+  StatusListParamsSchema,
   UnitReviewSchema,
   VerifiableCredentialSchema,
   VerificationSchema,
@@ -188,6 +189,15 @@ export const conversionRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicLimited = { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } };
   app.get('/api/v1/verify/keys', { config: { public: true }, schema: { tags, response: { 200: PublicKeysSchema } } }, (req) =>
     certificates.publicKeys(req.ctx),
+  );
+  app.get(
+    '/api/v1/verify/status-lists/:list',
+    { config: publicLimited, schema: { tags, params: StatusListParamsSchema, response: { 200: VerifiableCredentialSchema } } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'application/vc+ld+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=60')
+        .send(await certificates.statusList(req.ctx, req.params.list, origin(req))),
   );
   app.get(
     '/api/v1/verify/:code',

@@ -25,10 +25,12 @@ import { scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
+import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { eligibilityGroups, regionNames } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, layoutColumns, regionNames, tuneForCounting } from './eligibility.repository.js';
+import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -181,6 +183,8 @@ export async function saveRuleSet(ctx: Ctx, input: SaveRuleSet): Promise<RuleSet
       now: ctx.now(),
     });
     if (!inserted) throw new ConflictError('rules.version_conflict');
+    // New rules may read other columns: the facts job rebuilds them if so.
+    await queueFactsJob(trx);
     await audit(trx, ctx, {
       action: 'rules.save',
       entityType: 'rule_set',
@@ -281,11 +285,17 @@ async function populationPath(ctx: Ctx, orgId: string | undefined): Promise<stri
 async function tables(ctx: Ctx, rules: LoadedRuleSet, asOf: string, orgPath: string | undefined, variants: ParameterValues[]) {
   const started = performance.now();
   const plans = variants.map((overrides) => compilePlan(rules.definition, overrides));
-  const results = await eligibilityGroups(ctx.db, plans, {
-    asOf,
-    horizon: addYears(asOf, 1),
-    population: { orgPath, employedOnly: true },
-    categories: CATEGORIES,
+  const source = await factsSource(ctx, plans);
+  // Tens of thousands of distinct masks are counted in memory rather than sorted on disk.
+  const results = await ctx.db.transaction().execute(async (trx) => {
+    await tuneForCounting(trx);
+    return eligibilityGroups(trx, plans, {
+      asOf,
+      horizon: addYears(asOf, 1),
+      population: { orgPath, employedOnly: true },
+      categories: CATEGORIES,
+      source,
+    });
   });
   const names = new Map(
     (await regionNames(ctx.db, [...new Set((results[0] ?? []).map((g) => g.regionCode))])).map((r) => [r.code, r.name] as const),
@@ -379,4 +389,72 @@ export async function whatIf(ctx: Ctx, input: WhatIf) {
   if (unknown.length) throw new ValidationError(unknown.map((k) => ({ path: `body.parameters.${k}`, message: 'rules.unknown_parameter' })));
   const [current, draft] = await tables(ctx, rules, asOf, orgPath, [{}, input.parameters]);
   return { current: current!, draft: draft! };
+}
+
+// ——— per-worker facts ———
+
+export const FACTS_JOB = 'conversion.facts';
+
+/**
+ * The stored facts when they hold every column the plans read (a what-if changes years only, so it
+ * reads them too); else the registry itself — exact, slower — until the facts job rebuilds them for
+ * the rules in force (queued by a save, and every few minutes by the scheduler for rules that came
+ * into force on a date).
+ */
+async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
+  const layout = await factsRepo.findLayout(ctx.db);
+  const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
+  return stored ? { kind: 'stored', stored } : { kind: 'live' };
+}
+
+export const FACTS_EVERY_MS = 10 * 60_000;
+
+async function queueFactsJob(db: Db) {
+  const pending = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', FACTS_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  if (!pending) await enqueue(db, { kind: FACTS_JOB, payload: {} });
+}
+
+/** The facts job: rebuilds them when they do not hold the columns of the rules in force, else nothing. */
+export async function refreshStaleFacts(ctx: Ctx) {
+  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const layout = await factsRepo.findLayout(ctx.db);
+  if (layout && factsRepo.storedColumns(layout, layoutColumns([compilePlan(rules.definition)]))) return { rebuilt: false };
+  return { rebuilt: true, ...(await buildFacts(ctx)) };
+}
+
+/**
+ * Rebuilds every worker's facts for the rules in force, set-based, in one transaction; from then on
+ * the triggers keep them fresh. Run after a bulk load and by the job a stale layout queues.
+ */
+export async function buildFacts(ctx: Ctx): Promise<{ workers: number; columns: number; ms: number }> {
+  const started = performance.now();
+  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const columns = layoutColumns([compilePlan(rules.definition)]);
+  if (columns.length > factsRepo.FACT_COLUMNS) {
+    // Rules this wide are answered from the registry itself.
+    await factsRepo.invalidate(ctx.db);
+    return { workers: 0, columns: columns.length, ms: 0 };
+  }
+  const workers = await ctx.db.transaction().execute(async (trx) => {
+    const n = await factsRepo.rebuild(trx, { ruleSetId: rules.ref.id, columns, now: ctx.now() });
+    await audit(trx, ctx, {
+      action: 'conversion.facts_build',
+      entityType: 'rule_set',
+      entityId: rules.ref.id,
+      after: { version: rules.ref.version, columns: columns.length, workers: n },
+    });
+    return n;
+  });
+  await factsRepo.analyze(ctx.db);
+  return { workers, columns: columns.length, ms: Math.round(performance.now() - started) };
+}
+
+/** Before a bulk load: the triggers stand down (buildFacts follows it, once). */
+export async function suspendFacts(ctx: Ctx): Promise<void> {
+  await factsRepo.invalidate(ctx.db);
 }

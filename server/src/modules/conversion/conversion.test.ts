@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import * as workersService from '../workers/workers.service.js';
-import { verifyCredential } from './verifiable-credential.js';
+import { checkRevocation, encodeStatusList, STATUS_LIST_SIZE, statusBit, verifyCredential } from './verifiable-credential.js';
 
 let t: TestApp;
 let admin: Client;
@@ -309,11 +309,23 @@ describe('applications', () => {
       expect(VerificationSchema.parse((await t.app.inject({ method: 'GET', url: '/api/v1/verify/ZZZZZZZZZZ' })).json()).status).toBe(
         'not_found',
       );
+      // An offline checker holding the signed credential reads its bit in the published status list.
+      const vc = (await t.app.inject({ method: 'GET', url: `/api/v1/verify/${code}/credential` })).json();
+      const listUrl = new URL(vc.credentialStatus.statusListCredential).pathname;
+      const listBefore = await t.app.inject({ method: 'GET', url: listUrl });
+      expect(listBefore.statusCode).toBe(200);
+      expect(listBefore.headers['content-type']).toContain('application/vc+ld+json');
+      expect(checkRevocation(vc, listBefore.json())).toBe('valid');
       await workersService.revokeCredential(t.system, app.credentialId!, { reason: '材料不实，依规撤销' });
       const revoked = VerificationSchema.parse((await t.app.inject({ method: 'GET', url: `/api/v1/verify/${code}` })).json());
       expect(revoked).toMatchObject({ status: 'revoked', revokedReason: '材料不实，依规撤销' });
+      const listAfter = (await t.app.inject({ method: 'GET', url: listUrl })).json();
+      expect(checkRevocation(vc, listAfter)).toBe('revoked');
+      // A list altered in transit (the bit cleared) no longer checks.
+      const forged = { ...listAfter, credentialSubject: { ...listAfter.credentialSubject, encodedList: encodeStatusList([]) } };
+      expect(checkRevocation(vc, forged)).toBe('invalid');
       const log = await t.database.db.selectFrom('verificationLog').select(['result']).where('code', '=', code).orderBy('id').execute();
-      expect(log.map((l) => l.result)).toEqual(['valid', 'revoked']);
+      expect(log.map((l) => l.result)).toEqual(['valid', 'valid', 'revoked']);
     });
 
     it('signs a W3C verifiable credential that checks offline against the published key, and fails when altered', async () => {
@@ -326,6 +338,17 @@ describe('applications', () => {
       expect(verifyCredential({ ...vc, credentialSubject: { ...vc.credentialSubject, name: '张*' } })).toBe(false);
       const keys = (await t.app.inject({ method: 'GET', url: '/api/v1/verify/keys' })).json();
       expect(keys.keys[0].id).toBe(vc.proof.verificationMethod);
+      expect(vc.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
+    });
+
+    it('publishes status lists of the minimum size, bit 0 first, and refuses a malformed list number', async () => {
+      const encoded = encodeStatusList([0, 9, STATUS_LIST_SIZE - 1]);
+      expect([0, 1, 8, 9, 10, STATUS_LIST_SIZE - 1].map((i) => statusBit(encoded, i))).toEqual([true, false, false, true, false, true]);
+      const empty = await t.app.inject({ method: 'GET', url: '/api/v1/verify/status-lists/7' });
+      expect(empty.statusCode).toBe(200);
+      expect(verifyCredential(empty.json())).toBe(true);
+      expect(statusBit(empty.json().credentialSubject.encodedList, 5)).toBe(false);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/verify/status-lists/-1' })).statusCode).toBe(400);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
  * W3C Verifiable Credentials (Data Model 2.0) secured with a Data Integrity proof, cryptosuite
@@ -113,4 +114,38 @@ export function verifyCredential(signed: Json): boolean {
   } catch {
     return false;
   }
+}
+
+// ——— revocation: W3C Bitstring Status List v1.0 ———
+
+/** Entries per list: the minimum the recommendation sets (16 KiB), so one holder's bit hides in the crowd. */
+export const STATUS_LIST_SIZE = 131_072;
+
+/** The list's bits, index 0 the most significant bit of the first byte, GZIP-compressed, multibase base64url. */
+export function encodeStatusList(setIndexes: readonly number[], size = STATUS_LIST_SIZE): string {
+  const bits = Buffer.alloc(size / 8);
+  for (const i of setIndexes) bits[i >> 3]! |= 0x80 >> (i & 7);
+  return `u${gzipSync(bits).toString('base64url')}`;
+}
+
+export function statusBit(encodedList: string, index: number): boolean {
+  if (!encodedList.startsWith('u')) throw new Error('encodedList is not multibase base64url');
+  const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+  if (index < 0 || index >= bits.length * 8) throw new Error('status index out of range');
+  return (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+}
+
+/**
+ * What an offline checker does with a credential and the status list it names (fetched, or cached):
+ * both proofs, the same issuer, the list's purpose, then the bit.
+ */
+export function checkRevocation(credential: Json, statusList: Json): 'valid' | 'revoked' | 'invalid' {
+  const entry = credential.credentialStatus as Json | undefined;
+  const subject = statusList.credentialSubject as Json | undefined;
+  const issuerOf = (c: Json) => (typeof c.issuer === 'string' ? c.issuer : (c.issuer as Json | undefined)?.id);
+  if (entry?.type !== 'BitstringStatusListEntry' || !subject) return 'invalid';
+  if (!verifyCredential(credential) || !verifyCredential(statusList)) return 'invalid';
+  if (statusList.id !== entry.statusListCredential || issuerOf(statusList) !== issuerOf(credential)) return 'invalid';
+  if (subject.type !== 'BitstringStatusList' || subject.statusPurpose !== entry.statusPurpose) return 'invalid';
+  return statusBit(String(subject.encodedList), Number(entry.statusListIndex)) ? 'revoked' : 'valid';
 }

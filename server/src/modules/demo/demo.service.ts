@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { claimSetting, getSetting, setSetting } from '../../platform/settings.js';
+import * as conversionService from '../conversion/conversion.service.js';
 import * as indicatorsService from '../indicators/indicators.service.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
@@ -86,6 +87,7 @@ export async function loadRegistry(
   const now = ctx.now().toISOString();
   const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS };
   const batches = generateBatches(job, options.threads ?? generatingThreads());
+  await conversionService.suspendFacts(ctx);
   let workers = 0;
   let credentials = 0;
   const load = async (copy: (table: 'workers' | 'credentials', columns: string[], csv: string) => Promise<number>) => {
@@ -100,6 +102,7 @@ export async function loadRegistry(
   await workersService.analyzeAfterBulkLoad(ctx);
   // indicators: the COPY batches bypass the workers' triggers (replica role); rebuild the dashboard's aggregate once.
   await indicatorsService.rebuildAggregates(ctx);
+  await conversionService.buildFacts(ctx);
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
   await ctx.db.transaction().execute(async (trx) => {
     await setSetting(trx, DEMO_SETTING, { scale, counts, loadedAt: now }, ctx.now());

@@ -128,6 +128,86 @@ export interface ConversionApplications {
   workerId: string;
 }
 
+export interface ConversionFacts {
+  industryDivision: string | null;
+  isEmployed: boolean;
+  orgId: string;
+  prefecture: string;
+  s0: string | null;
+  s1: string | null;
+  s10: string | null;
+  s11: string | null;
+  s12: string | null;
+  s13: string | null;
+  s14: string | null;
+  s15: string | null;
+  s16: string | null;
+  s17: string | null;
+  s18: string | null;
+  s19: string | null;
+  s2: string | null;
+  s20: string | null;
+  s21: string | null;
+  s22: string | null;
+  s23: string | null;
+  s24: string | null;
+  s25: string | null;
+  s26: string | null;
+  s27: string | null;
+  s28: string | null;
+  s29: string | null;
+  s3: string | null;
+  s30: string | null;
+  s31: string | null;
+  s32: string | null;
+  s33: string | null;
+  s34: string | null;
+  s35: string | null;
+  s36: string | null;
+  s37: string | null;
+  s38: string | null;
+  s39: string | null;
+  s4: string | null;
+  s40: string | null;
+  s41: string | null;
+  s42: string | null;
+  s43: string | null;
+  s44: string | null;
+  s45: string | null;
+  s46: string | null;
+  s47: string | null;
+  s48: string | null;
+  s49: string | null;
+  s5: string | null;
+  s50: string | null;
+  s51: string | null;
+  s52: string | null;
+  s53: string | null;
+  s54: string | null;
+  s55: string | null;
+  s56: string | null;
+  s57: string | null;
+  s58: string | null;
+  s59: string | null;
+  s6: string | null;
+  s60: string | null;
+  s61: string | null;
+  s62: string | null;
+  s63: string | null;
+  s7: string | null;
+  s8: string | null;
+  s9: string | null;
+  workerId: string;
+}
+
+export interface ConversionFactsLayout {
+  builtAt: Timestamp;
+  columns: Json;
+  id: Generated<number>;
+  refreshSql: string;
+  ruleSetId: string;
+}
+
 export interface ConversionRuleSets {
   code: string;
   createdAt: Generated<Timestamp>;
@@ -172,6 +252,7 @@ export interface CredentialVerifications {
   code: string;
   createdAt: Generated<Timestamp>;
   credentialId: string;
+  statusIndex: Generated<number>;
 }
 
 export interface DataElements {
@@ -724,6 +805,8 @@ export interface DB {
   carrierReviews: CarrierReviews;
   carriers: Carriers;
   conversionApplications: ConversionApplications;
+  conversionFacts: ConversionFacts;
+  conversionFactsLayout: ConversionFactsLayout;
   conversionRuleSets: ConversionRuleSets;
   credentials: Credentials;
   credentialVerifications: CredentialVerifications;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getRuleSetText, validateRuleText } from '../../api/conversion.api';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/use-session';
+import { RuleForm } from './RuleForm';
 import { usePick, useRuleSet, useRuleSets, useSaveRuleText } from './use-conversion';
 
 type Format = 'json' | 'yaml';
@@ -233,7 +234,12 @@ export function RulesPage() {
         <Col xs={24} xl={15}>
           {canManage && current ? (
             <Card title={t('conversion.editor')} size="small">
-              <RuleEditor ruleSetId={current} />
+              <Tabs
+                items={[
+                  { key: 'form', label: t('conversion.form.tab'), children: <RuleForm key={current} ruleSetId={current} /> },
+                  { key: 'text', label: t('conversion.form.textTab'), children: <RuleEditor ruleSetId={current} /> },
+                ]}
+              />
             </Card>
           ) : null}
         </Col>

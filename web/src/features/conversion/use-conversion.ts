@@ -1,4 +1,12 @@
-import type { ApplicationDecision, ApplicationListQuery, Bilingual, CreateApplication, UnitReview, WhatIf } from '@changai/contracts';
+import type {
+  ApplicationDecision,
+  ApplicationListQuery,
+  Bilingual,
+  CreateApplication,
+  RuleSetInput,
+  UnitReview,
+  WhatIf,
+} from '@changai/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import * as conversionApi from '../../api/conversion.api';
@@ -76,6 +84,10 @@ export const useReviewApplication = () =>
 export const useDecideApplication = () =>
   useConversionMutation(({ id, input }: { id: string; input: ApplicationDecision }) => conversionApi.decideApplication(id, input));
 export const useWithdrawApplication = () => useConversionMutation((id: string) => conversionApi.withdrawApplication(id));
+export const useSaveRuleDefinition = () =>
+  useConversionMutation(({ definition, note }: { definition: RuleSetInput; note?: string }) =>
+    conversionApi.saveRuleDefinition(definition, note),
+  );
 export const useSaveRuleText = () =>
   useConversionMutation(({ format, text, note }: { format: 'json' | 'yaml'; text: string; note?: string }) =>
     conversionApi.saveRuleText(format, text, note),

@@ -9,6 +9,7 @@ import * as skillFormation from './202611260007_skill_formation.js';
 import * as dataElements from './202611260008_data_elements.js';
 import * as reporting from './202611260009_reporting.js';
 import * as indicators from './202611260010_indicators.js';
+import * as conversionFacts from './202611260011_conversion_facts.js';
 import * as workerSearchCover from './202611260013_worker_search_cover.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '202611260007_skill_formation': skillFormation,
   '202611260008_data_elements': dataElements,
   '202611260009_reporting': reporting,
-  '202611260013_worker_search_cover': workerSearchCover,
   '202611260010_indicators': indicators,
+  '202611260011_conversion_facts': conversionFacts,
+  '202611260013_worker_search_cover': workerSearchCover,
 };

@@ -1,0 +1,156 @@
+import { compilePlan } from '@changai/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
+import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+import * as workersService from '../workers/workers.service.js';
+import * as conversion from './conversion.service.js';
+import { eligibilityGroups, layoutColumns } from './eligibility.repository.js';
+import * as facts from './facts.repository.js';
+
+/** The stored per-worker facts must always equal what a from-scratch recomputation gives. */
+let t: TestApp;
+let hr: Client;
+let enterprise: { id: string; name: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  enterprise = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420107')).id, name: '武汉锅炉厂' });
+  hr = await signIn(t.app, (await makeUser(t.system, { orgId: enterprise.id, role: 'enterprise_hr' })).username);
+});
+afterAll(() => t.close());
+
+async function currentColumns() {
+  const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
+  return layoutColumns([compilePlan(rules.definition)]);
+}
+
+async function expectFresh() {
+  const columns = await currentColumns();
+  const stored = await facts.listStored(t.database.db, columns.length);
+  const recomputed = await facts.recompute(t.database.db, columns);
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored).toEqual(recomputed);
+}
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = '----changai-facts-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('per-worker facts', () => {
+  it('are built for the rules in force and stay equal to a recomputation through imports, edits and revocations', async () => {
+    const first = await makeWorker(t.system, { orgId: enterprise.id });
+    const built = await conversion.buildFacts(t.system);
+    expect(built.workers).toBeGreaterThan(0);
+    await expectFresh();
+
+    // An import (a job, inserting workers and credentials in statements of many rows).
+    const ids = Array.from({ length: 4 }, (_, i) => makeIdNumber('420107', `198${i}-03-1${i}`));
+    const csv = [
+      '姓名,公民身份号码,工作单位,职业技能等级,发证日期',
+      `董永祥,${ids[0]},${enterprise.name},技师,2019-06-30`,
+      `李娜,${ids[1]},${enterprise.name},高级工,2020-10-01`,
+      `王伟,${ids[2]},${enterprise.name},高级技师,2015-01-20`,
+      `刘洋,${ids[3]},${enterprise.name},中级工,2022-05-01`,
+    ].join('\r\n');
+    const upload = await hr.request({
+      method: 'POST',
+      url: '/api/v1/imports/workers',
+      ...multipart('名单.csv', Buffer.from(`${csv}\r\n`)),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const preview = upload.json();
+    const started = await hr.post(`/api/v1/imports/uploads/${preview.uploadId}/start`, { mapping: preview.mapping });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.runJobs();
+    await expectFresh();
+
+    // Manual edits: the worker's own facts, then credentials granted and one revoked.
+    await workersService.update(t.system, first.id, {
+      occupationCode: '6-18-01-01',
+      employedFrom: '2010-07-01',
+      isFrontline: true,
+      industryDivision: 'C',
+    });
+    await expectFresh();
+    await workersService.grantCredential(t.system, first.id, {
+      kind: 'skill_level',
+      levelCode: 'technician',
+      occupationCode: '6-18-01-01',
+      issuedOn: '2018-06-30',
+    });
+    const honour = await workersService.grantCredential(t.system, first.id, { kind: 'honor', name: '荆楚工匠', issuedOn: '2021-12-01' });
+    await workersService.grantCredential(t.system, first.id, {
+      kind: 'title',
+      levelCode: 'intermediate',
+      series: '工程',
+      issuedOn: '2020-01-01',
+    });
+    await expectFresh();
+    const before = (await facts.listStored(t.database.db, 64)).find((r) => r.id === first.id)!;
+    await workersService.revokeCredential(t.system, honour.id, { reason: '撤销荣誉' });
+    await expectFresh();
+    expect((await facts.listStored(t.database.db, 64)).find((r) => r.id === first.id)).not.toEqual(before);
+
+    // Leaving employment, and moving to another unit.
+    await workersService.update(t.system, first.id, { status: 'retired' });
+    const other = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420106')).id });
+    const second = await makeWorker(t.system, { orgId: enterprise.id });
+    await workersService.update(t.system, second.id, { orgId: other.id });
+    await expectFresh();
+  });
+
+  it('answers the table from the facts as the registry itself would', async () => {
+    const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
+    const plans = [compilePlan(rules.definition), compilePlan(rules.definition, { technician_to_intermediate_years: 1 })];
+    const layout = (await facts.findLayout(t.database.db))!;
+    const stored = facts.storedColumns(layout, layoutColumns(plans))!;
+    expect(stored).toBeDefined();
+    const opts = {
+      asOf: '2026-03-01',
+      horizon: '2027-03-01',
+      population: { employedOnly: true },
+      categories: { pillar: ['C'], characteristic: [], emerging: [] },
+    };
+    const live = await eligibilityGroups(t.database.db, plans, opts);
+    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored } });
+    expect(fromFacts).toEqual(live);
+    expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
+  });
+
+  it('falls back to the registry when new rules read other columns, until the job their save queued rebuilds the facts', async () => {
+    const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
+    const definition = structuredClone(rules.definition);
+    const pathway = definition.pathways.find((p) => p.condition.type === 'allOf')!;
+    pathway.condition = { type: 'anyOf', conditions: [pathway.condition, { type: 'holds', kind: 'honor', names: ['新荣誉'] }] };
+    await conversion.saveRuleSet(t.system, { definition, note: '测试' } as never);
+    const stale = await conversion.eligibility(t.system, {});
+    const queued = await t.database.db.selectFrom('jobs').select('status').where('kind', '=', conversion.FACTS_JOB).execute();
+    expect(queued.map((j) => j.status)).toContain('queued');
+    await t.runJobs();
+    const layout = (await facts.findLayout(t.database.db))!;
+    expect(layout.columns).toContain(
+      JSON.stringify({
+        type: 'holds',
+        kind: 'honor',
+        minRank: null,
+        levels: null,
+        names: ['新荣誉'],
+        occupationPrefixes: null,
+        seriesNames: null,
+        years: 0,
+        fromWork: false,
+      }),
+    );
+    await expectFresh();
+    const fresh = await conversion.eligibility(t.system, {});
+    expect({ ...fresh, elapsedMs: 0 }).toEqual({ ...stale, elapsedMs: 0 });
+  });
+});
