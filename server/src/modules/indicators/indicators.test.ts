@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+import * as indicatorsMigration from '../../platform/db/migrations/202611260010_indicators.js';
 import * as workersService from '../workers/workers.service.js';
 import * as indicatorsService from './indicators.service.js';
 
@@ -340,5 +341,15 @@ describe('bulletin and map', () => {
       geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: null }] },
     });
     expect(bad.statusCode).toBe(400);
+  });
+  it('starts a registry that already holds workers with their counts when the indicators arrive (migration 0010)', async () => {
+    const worker = await makeWorker(t.system, { orgId: orgs.mill });
+    await workersService.grantCredential(t.system, worker.id, { kind: 'skill_level', levelCode: 'technician', issuedOn: '2019-05-01' });
+    const db = t.database.db as unknown as Parameters<typeof indicatorsMigration.up>[0];
+    await indicatorsMigration.down(db);
+    await indicatorsMigration.up(db);
+    await expectAggregatesExact();
+    const d = await dashboard(admin, '');
+    expect(d.totals.skilled).toBeGreaterThan(0);
   });
 });
