@@ -45,10 +45,19 @@ describe('the reform office', () => {
     const handDown = admin.getByRole('dialog', { name: '将任务交办给下级单位' });
     await handDown.getByLabel('接收单位').click();
     await handDown.getByLabel('接收单位').fill('武汉市');
-    // The visible dropdown item (antd also renders a hidden accessible listbox).
-    await admin.locator('.ant-select-item-option[title="武汉市"]').click();
-    // Chosen before the dialog is confirmed (a slow machine renders the choice late).
-    await admin.locator('.ant-select-item-option-selected[title="武汉市"]').waitFor();
+    // The visible dropdown item (antd also renders a hidden accessible listbox). The list re-renders when
+    // the search answers, which can swallow a click on a busy machine: click again until it is chosen,
+    // slowly enough that a late choice is seen before the next click.
+    const chosen = admin.locator('.ant-select-item-option-selected[title="武汉市"]');
+    await expect
+      .poll(
+        async () => {
+          if (!(await chosen.isVisible())) await admin.locator('.ant-select-item-option[title="武汉市"]').click();
+          return chosen.isVisible();
+        },
+        { timeout: 30_000, interval: 3000 },
+      )
+      .toBe(true);
     await handDown.getByText('每个接收单位获得自己的任务副本').click(); // closes the dropdown
     await handDown.getByRole('button', { name: OK }).click();
     await admin.getByText('已交办给 1 个单位').waitFor();

@@ -33,14 +33,14 @@ describe('signing in', () => {
     await page.getByRole('button', { name: '切换语言' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Organizations' }).waitFor();
-    await page.getByRole('heading', { name: 'Organizations' }).waitFor();
+    await page.getByRole('heading', { name: 'Reform dashboard' }).waitFor();
 
     await reload(page);
     await page.getByRole('menu', { name: 'Main menu' }).getByRole('menuitem', { name: 'Reform network' }).waitFor();
-    await page.getByRole('heading', { name: 'Organizations' }).waitFor();
+    await page.getByRole('heading', { name: 'Reform dashboard' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     await waitForText(page.getByRole('button', { name: 'User menu' }), 'Province administrator');
-    await screenshot(page, 'orgs-english');
+    await screenshot(page, 'dashboard-english');
     await page.context().close();
   });
 
