@@ -16,11 +16,10 @@ import { loadSkillsDemo } from '../server/src/modules/skills/skills.demo.js';
 import * as workersService from '../server/src/modules/workers/workers.service.js';
 import { loadActor } from '../server/src/platform/auth/sessions.js';
 import type { Ctx } from '../server/src/platform/context.js';
-import { DataCipher } from '../server/src/platform/crypto.js';
 import type { Database } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
 import { JobRunner } from '../server/src/platform/jobs.js';
-import { openBenchDatabase, percentile } from './support.js';
+import { benchCipher, openBenchDatabase, percentile, usesKeptDatabase } from './support.js';
 
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
@@ -90,12 +89,12 @@ async function main() {
   log(`Dashboard bench — ${figures.engine}, scale ${scale}, ${os.cpus().length} cores`);
   const { database, cleanup } = await openBenchDatabase(url);
   try {
-    const cipher = new DataCipher(Buffer.alloc(32, 9));
+    const cipher = benchCipher();
     const quiet = { info() {}, warn() {}, error() {}, debug() {} };
     const system: Ctx = { db: database.db, actor: { kind: 'system', name: 'bench' }, now: () => new Date(), log: quiet, cipher };
     await migrateToLatest(database.db);
     let started = performance.now();
-    if (process.env.BENCH_DATABASE) {
+    if (usesKeptDatabase()) {
       // A kept database, loaded before (its migrations built the aggregates).
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from workers`.execute(database.db);
       figures.demo_workers = rows[0]?.n ?? 0;

@@ -117,44 +117,60 @@ export async function skillCountsBetween(db: Db, regionCodes: string[] | 'all', 
   return rows;
 }
 
+type AsOfSplit = { before: string; partial: { from: string; to: string } | null };
+
 /**
- * Straight from the registry, for orgs below the divisions (an enterprise and its units) and for the
- * employers hung directly under a division: workers of the subtree by the child of `groupDepth` ids
- * along their org path (null = the org itself) and industry category.
+ * Skilled / high-skilled workers of the orgs in a subtree as of two days (D and a year before), by the
+ * child of `groupPart` ids along their org path (null = the org itself) and industry category, from
+ * the per-org monthly aggregate (months before each day's bound) plus an index count of the days of a
+ * part month; and per year, for the trend. `childIds` keeps only the orgs under those children (a
+ * division's own employers, whose neighbours are counted by region).
  */
-export async function skillCountsDirect(
+export async function orgSkillCounts(
   db: Db,
-  f: { path: string; regionCode?: string; groupPart: number; asOf: string; asOfBefore: string },
-): Promise<SkillRow[]> {
-  const { rows } = await sql<SkillRow>`
-    select nullif(split_part(o.path, '/', ${f.groupPart}), '') as key, coalesce(e.industry_category, 'other') as category,
-      count(*) filter (where w.skilled_since <= ${f.asOf})::int as skilled,
-      count(*) filter (where w.high_skilled_since <= ${f.asOf})::int as "highSkilled",
-      count(*) filter (where w.skilled_since <= ${f.asOfBefore})::int as "skilledBefore",
-      count(*) filter (where w.high_skilled_since <= ${f.asOfBefore})::int as "highSkilledBefore"
-    from workers w
-    join orgs o on o.id = w.org_id
-    left join enterprises e on e.org_id = w.org_id
-    where o.path like ${`${f.path}%`} and w.skilled_since <= ${f.asOf}
-      ${f.regionCode ? sql`and w.region_code = ${f.regionCode}` : sql``}
-    group by 1, 2`.execute(db);
-  return rows;
-}
-
-export async function skillYearsDirect(db: Db, path: string, until: string) {
-  const { rows } = await sql<{ year: number; skilled: number; highSkilled: number }>`
-    select d.year, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled" from (
-      select extract(year from w.skilled_since)::int as year, 1 as skilled, 0 as high
-      from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.skilled_since <= ${until}
+  f: { path: string; groupPart: number; childIds?: string[]; now: AsOfSplit; then: AsOfSplit },
+): Promise<{ rows: SkillRow[]; years: { year: number; skilled: number; highSkilled: number }[] }> {
+  if (f.childIds && f.childIds.length === 0) return { rows: [], years: [] };
+  const key = sql`nullif(split_part(o.path, '/', ${f.groupPart}), '')`;
+  const underChildren = f.childIds ? sql`and ${key} = any(${f.childIds}::text[])` : sql``;
+  // The days of a part month, counted from the workers by the date indexes (a few days' rows).
+  const days = (part: AsOfSplit['partial'], then: boolean) =>
+    part
+      ? sql`
       union all
-      select extract(year from w.high_skilled_since)::int, 0, 1
-      from workers w join orgs o on o.id = w.org_id where o.path like ${`${path}%`} and w.high_skilled_since <= ${until}
-    ) d group by d.year order by d.year`.execute(db);
-  return rows;
+      select s.key, s.category, null, ${then ? sql`0, 0, 1, 0` : sql`1, 0, 0, 0`}
+      from workers w join subtree s on s.id = w.org_id where w.skilled_since between ${part.from} and ${part.to}
+      union all
+      select s.key, s.category, null, ${then ? sql`0, 0, 0, 1` : sql`0, 1, 0, 0`}
+      from workers w join subtree s on s.id = w.org_id where w.high_skilled_since between ${part.from} and ${part.to}`
+      : sql``;
+  const { rows } = await sql<SkillRow & { year: number | null }>`
+    with subtree as materialized (
+      select o.id, ${key} as key, coalesce(e.industry_category, 'other') as category
+      from orgs o left join enterprises e on e.org_id = o.id
+      where o.path like ${`${f.path}%`} ${underChildren}
+    )
+    select key, category, year, sum(now_s)::int as skilled, sum(now_h)::int as "highSkilled",
+      sum(then_s)::int as "skilledBefore", sum(then_h)::int as "highSkilledBefore"
+    from (
+      select s.key, s.category, extract(year from c.month)::int as year, c.skilled as now_s, c.high_skilled as now_h,
+        case when c.month < ${f.then.before} then c.skilled else 0 end as then_s,
+        case when c.month < ${f.then.before} then c.high_skilled else 0 end as then_h
+      from subtree s join skill_counts_org c on c.org_id = s.id
+      where c.month < ${f.now.before}
+      ${days(f.now.partial, false)}
+      ${days(f.then.partial, true)}
+    ) u
+    group by grouping sets ((key, category), (year))`.execute(db);
+  const years = rows
+    .filter((r) => r.category === null && r.year !== null)
+    .map((r) => ({ year: r.year as number, skilled: r.skilled, highSkilled: r.highSkilled }))
+    .sort((a, b) => a.year - b.year);
+  return { rows: rows.filter((r) => r.category !== null).map(({ year: _y, ...r }) => r), years };
 }
 
 /**
- * Rebuilds the aggregate from the workers in one statement (after bulk loads that bypass triggers).
+ * Rebuilds the aggregates from the workers, set-based (after bulk loads that bypass triggers).
  * Truncate, not delete: no dead rows left for every later read to skip (PGlite has no autovacuum).
  */
 export async function rebuildSkillCounts(db: Db) {
@@ -174,6 +190,17 @@ export async function rebuildSkillCounts(db: Db) {
     insert into skill_counts_yearly (region_code, industry_category, year, skilled, high_skilled)
     select region_code, industry_category, extract(year from month)::int, sum(skilled)::int, sum(high_skilled)::int
     from skill_counts group by 1, 2, 3`.execute(db);
+  await sql`truncate skill_counts_org`.execute(db);
+  await sql`
+    insert into skill_counts_org (org_id, month, skilled, high_skilled)
+    select d.org_id, d.month, sum(d.skilled)::int, sum(d.high)::int
+    from (
+      select w.org_id, date_trunc('month', w.skilled_since)::date as month, 1 as skilled, 0 as high
+      from workers w where w.skilled_since is not null
+      union all
+      select w.org_id, date_trunc('month', w.high_skilled_since)::date, 0, 1
+      from workers w where w.high_skilled_since is not null
+    ) d group by d.org_id, d.month`.execute(db);
 }
 
 /**
@@ -208,6 +235,31 @@ export async function skillCountsAsOf(db: Db, asOf: string, bound: string) {
       select w.region_code, coalesce(e.industry_category, 'other'), 0, 1 from workers w left join enterprises e on e.org_id = w.org_id
       where w.high_skilled_since between ${monthStart} and ${asOf} and ${bound} = ${monthStart}
     ) d group by 1, 2 having sum(skilled) <> 0 or sum(high) <> 0 order by 1, 2`.execute(db);
+  return rows;
+}
+
+/** Per org (a worker's own org) from the credentials, as of a day: what skill_counts_org must give. */
+export async function orgCountsFromScratch(db: Db, asOf: string) {
+  const { rows } = await sql<{ orgId: string; skilled: number; highSkilled: number }>`
+    select w.org_id, count(*)::int as skilled, count(*) filter (where c.top >= 4)::int as "highSkilled"
+    from (select worker_id, max(level_rank) as top from credentials
+          where kind = 'skill_level' and status = 'valid' and issued_on <= ${asOf} group by worker_id) c
+    join workers w on w.id = c.worker_id
+    group by 1 order by 1`.execute(db);
+  return rows;
+}
+
+/** skill_counts_org read as of a day (months before `bound`, then the days of a part month). */
+export async function orgCountsAsOf(db: Db, asOf: string, bound: string) {
+  const monthStart = `${asOf.slice(0, 7)}-01`;
+  const { rows } = await sql<{ orgId: string; skilled: number; highSkilled: number }>`
+    select org_id, sum(skilled)::int as skilled, sum(high)::int as "highSkilled" from (
+      select org_id, skilled, high_skilled as high from skill_counts_org where month < ${bound}
+      union all
+      select org_id, 1, 0 from workers where skilled_since between ${monthStart} and ${asOf} and ${bound} = ${monthStart}
+      union all
+      select org_id, 0, 1 from workers where high_skilled_since between ${monthStart} and ${asOf} and ${bound} = ${monthStart}
+    ) d group by 1 having sum(skilled) <> 0 or sum(high) <> 0 order by 1`.execute(db);
   return rows;
 }
 

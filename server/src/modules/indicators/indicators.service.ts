@@ -57,12 +57,14 @@ type SkillFigures = {
 
 /**
  * Skilled and high-skilled workers of an org subtree as of a day and a year before, by child org and
- * industry category. Divisions read the monthly aggregate (plus the day count of a part month);
- * orgs below them, and employers hung straight under a division, are counted from the registry.
+ * industry category. Divisions read the region aggregates; the orgs below them, and the employers hung
+ * straight under a division, the per-org one (each plus the day count of a part month).
  */
 async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children: { id: string; kind: string }[]): Promise<SkillFigures> {
   const before = yearBefore(asOf);
   const childPart = idsOf(org.path).length + 2;
+  const now = asOfSplit(asOf);
+  const then = asOfSplit(before);
   const result: SkillFigures = { total: emptyTally(), byChild: new Map(), byCategory: new Map(), years: [], changedAt: null };
   const tally = (map: Map<string, Tally>, key: string) => {
     let t = map.get(key);
@@ -77,9 +79,7 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children:
     const childOf = new Map(divisions.map((d) => [d.code, d.path.split('/')[childPart - 1] || org.id]));
     // The province root holds every region: no filter to apply.
     const codes = org.parentId === null ? 'all' : divisions.map((d) => d.code);
-    const now = asOfSplit(asOf);
-    const then = asOfSplit(before);
-    const hasOtherChildren = children.some((c) => !isDivision(c.kind));
+    const otherChildren = children.filter((c) => !isDivision(c.kind)).map((c) => c.id);
     const [aggregate, partNow, partThen, direct] = await Promise.all([
       repo.skillCounts(
         ctx.db,
@@ -89,10 +89,8 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children:
       ),
       now.partial ? repo.skillCountsBetween(ctx.db, codes, now.partial.from, now.partial.to) : [],
       then.partial ? repo.skillCountsBetween(ctx.db, codes, then.partial.from, then.partial.to) : [],
-      // Children that are not divisions (employers, departments) have their workers in this division's own code.
-      hasOtherChildren
-        ? repo.skillCountsDirect(ctx.db, { path: org.path, regionCode: org.code, groupPart: childPart, asOf, asOfBefore: before })
-        : [],
+      // Children that are not divisions (employers, departments): by org.
+      repo.orgSkillCounts(ctx.db, { path: org.path, groupPart: childPart, childIds: otherChildren, now, then }),
     ]);
     const all: (Partial<Tally> & { key: string; category: string })[] = [
       ...aggregate.rows,
@@ -105,14 +103,11 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children:
       const child = childOf.get(r.key);
       if (child && child !== org.id) addTo(tally(result.byChild, child), r);
     }
-    for (const r of direct) if (r.key) addTo(tally(result.byChild, r.key), r);
+    for (const r of direct.rows) if (r.key) addTo(tally(result.byChild, r.key), r);
     result.years = aggregate.years;
     result.changedAt = aggregate.changedAt;
   } else {
-    const [rows, years] = await Promise.all([
-      repo.skillCountsDirect(ctx.db, { path: org.path, groupPart: childPart, asOf, asOfBefore: before }),
-      repo.skillYearsDirect(ctx.db, org.path, asOf),
-    ]);
+    const { rows, years } = await repo.orgSkillCounts(ctx.db, { path: org.path, groupPart: childPart, now, then });
     for (const r of rows) {
       addTo(result.total, r);
       addTo(tally(result.byCategory, r.category), r);
@@ -348,15 +343,23 @@ export async function figures(ctx: Ctx, query: { orgId?: string; period: string 
 /** Skill figures straight from the credentials, for checking the aggregates (tests and the bench). */
 export async function verifyAggregates(ctx: Ctx, asOf: string) {
   scopeFor(ctx.actor, 'indicators:manage');
-  const [fromScratch, fromAggregate] = await Promise.all([
+  const bound = asOfSplit(asOf).before;
+  const [fromScratch, fromAggregate, byOrgFromScratch, byOrgFromAggregate] = await Promise.all([
     repo.skillCountsFromScratch(ctx.db, asOf),
-    repo.skillCountsAsOf(ctx.db, asOf, asOfSplit(asOf).before),
+    repo.skillCountsAsOf(ctx.db, asOf, bound),
+    repo.orgCountsFromScratch(ctx.db, asOf),
+    repo.orgCountsAsOf(ctx.db, asOf, bound),
   ]);
-  const key = (r: { key: string; category: string; skilled: number; highSkilled: number }) =>
+  const same = <T>(a: T[], b: T[], key: (r: T) => string) => a.map(key).join('\n') === b.map(key).join('\n');
+  const byRegion = (r: { key: string; category: string; skilled: number; highSkilled: number }) =>
     `${r.key}|${r.category}|${r.skilled}|${r.highSkilled}`;
-  const a = fromScratch.map(key).join('\n');
-  const b = fromAggregate.map(key).join('\n');
-  return { matches: a === b, fromScratch, fromAggregate };
+  const byOrg = (r: { orgId: string; skilled: number; highSkilled: number }) => `${r.orgId}|${r.skilled}|${r.highSkilled}`;
+  return {
+    matches: same(fromScratch, fromAggregate, byRegion) && same(byOrgFromScratch, byOrgFromAggregate, byOrg),
+    fromScratch,
+    fromAggregate,
+    byOrgMatches: same(byOrgFromScratch, byOrgFromAggregate, byOrg),
+  };
 }
 
 /** After a bulk load that bypassed the workers' triggers: one set-based rebuild of the aggregate. */

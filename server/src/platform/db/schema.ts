@@ -640,6 +640,13 @@ export interface SkillCounts {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface SkillCountsOrg {
+  highSkilled: Generated<number>;
+  month: string;
+  orgId: string;
+  skilled: Generated<number>;
+}
+
 export interface SkillCountsYearly {
   highSkilled: Generated<number>;
   industryCategory: string;
@@ -843,6 +850,7 @@ export interface DB {
   sessions: Sessions;
   signingKeys: SigningKeys;
   skillCounts: SkillCounts;
+  skillCountsOrg: SkillCountsOrg;
   skillCountsYearly: SkillCountsYearly;
   skillDemands: SkillDemands;
   supervisionNotices: SupervisionNotices;

@@ -11,6 +11,7 @@ import * as reporting from './202611260009_reporting.js';
 import * as indicators from './202611260010_indicators.js';
 import * as conversionFacts from './202611260011_conversion_facts.js';
 import * as workerSearchCover from './202611260013_worker_search_cover.js';
+import * as skillCountsOrg from './202611260014_skill_counts_org.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '202611260010_indicators': indicators,
   '202611260011_conversion_facts': conversionFacts,
   '202611260013_worker_search_cover': workerSearchCover,
+  '202611260014_skill_counts_org': skillCountsOrg,
 };
