@@ -187,8 +187,14 @@ describe('live skill figures', () => {
     // enterprises' figures (per-org aggregate) add up to the county's (region aggregate).
     for (const asOf of ['2020-10-19', '2020-10-25', '2020-10-31', '2021-10-25']) {
       const county = await dashboard(admin, `?orgId=${orgs.qingshan}&asOf=${asOf}`);
-      expect(county.children.reduce((n, c) => n + c.skilled, 0), asOf).toBe(county.totals.skilled);
-      expect(county.children.reduce((n, c) => n + c.highSkilled, 0), asOf).toBe(county.totals.highSkilled);
+      expect(
+        county.children.reduce((n, c) => n + c.skilled, 0),
+        asOf,
+      ).toBe(county.totals.skilled);
+      expect(
+        county.children.reduce((n, c) => n + c.highSkilled, 0),
+        asOf,
+      ).toBe(county.totals.highSkilled);
       const one = await dashboard(admin, `?orgId=${orgs.plant}&asOf=${asOf}`);
       expect(one.totals.skilled, asOf).toBe(county.children.find((c) => c.org.id === orgs.plant)?.skilled);
       expect(one.trend.at(-1)).toMatchObject({ skilled: one.totals.skilled, highSkilled: one.totals.highSkilled });
