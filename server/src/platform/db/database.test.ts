@@ -102,6 +102,20 @@ describe('the database layer', () => {
       expect([await count('bulk_parent'), await count('bulk_child')]).toEqual([3000, 5000]);
     });
 
+    it("leaves the tables' triggers off while loading, and on again after", async () => {
+      await sql`create table bulk_log (rows int not null)`.execute(database.db);
+      await sql`
+        create function bulk_log_rows() returns trigger language plpgsql as $$
+        begin insert into bulk_log select count(*) from new_rows; return null; end $$`.execute(database.db);
+      await sql`create trigger bulk_child_log after insert on bulk_child referencing new table as new_rows
+        for each statement execute function bulk_log_rows()`.execute(database.db);
+      await database.bulkLoad(['bulk_parent', 'bulk_child'], (copy) => copy('bulk_child', ['id', 'parent_id', 'label'], '7000,1,loaded\n'));
+      expect(await count('bulk_log')).toBe(0);
+      await sql`insert into bulk_child (id, parent_id, label) values (7001, 1, 'inserted')`.execute(database.db);
+      expect(await count('bulk_log')).toBe(1);
+      await sql`delete from bulk_child where id >= 7000`.execute(database.db);
+    });
+
     it('loads nothing when a row breaks a constraint, and keeps the constraints', async () => {
       const before = await definitions();
       for (const [label, rows] of [

@@ -56,13 +56,18 @@ type Exec = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[]
 /**
  * What pg_restore does: the tables lose their constraints and indexes while rows stream in, then get
  * them back, built by one sort each and validated over all rows (a violation fails the whole load).
+ * Their own triggers are off meanwhile (what they keep, the caller rebuilds once): statement triggers
+ * upserting the same aggregate rows batch after batch in one transaction would leave ever longer
+ * chains of row versions that no vacuum may prune until it commits (scale 1 took 45 minutes).
  */
 async function withConstraintsDeferred<T>(exec: Exec, tables: string[], work: () => Promise<T>): Promise<T> {
   const constraints = (await exec.query(CONSTRAINTS, [tables])).rows as { table: string; name: string; type: string; definition: string }[];
   const indexes = (await exec.query(INDEXES, [tables])).rows as { name: string; definition: string }[];
   for (const c of constraints) await exec.query(`alter table ${c.table} drop constraint "${c.name}"`);
   for (const index of indexes) await exec.query(`drop index "${index.name}"`);
+  for (const table of tables) await exec.query(`alter table ${table} disable trigger user`);
   const result = await work();
+  for (const table of tables) await exec.query(`alter table ${table} enable trigger user`);
   const add = (c: (typeof constraints)[number]) => exec.query(`alter table ${c.table} add constraint "${c.name}" ${c.definition}`);
   for (const c of constraints) if (c.type !== 'f') await add(c);
   for (const index of indexes) await exec.query(index.definition);
