@@ -21,6 +21,7 @@ import {
 } from '@changai/domain';
 import { stringify } from 'yaml';
 import { audit } from '../../platform/audit.js';
+import { shortLived } from '../../platform/cache.js';
 import { scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
@@ -77,11 +78,17 @@ const refOf = (row: { id: string; code: string; version: number; effectiveFrom: 
 
 export type LoadedRuleSet = { ref: RuleSetRef; definition: RuleSet };
 
+/** The rule set in force on a day: read by every evaluation, saved a few times a year. */
+const inForce = shortLived<LoadedRuleSet | undefined>(5_000);
+
 export async function currentRuleSet(ctx: Ctx, asOf: string): Promise<LoadedRuleSet> {
-  await ensureDefaultRuleSet(ctx);
-  const row = await repo.findCurrentRuleSet(ctx.db, asOf);
-  if (!row) throw new RuleViolationError('rules.none_in_force', { date: asOf });
-  return { ref: refOf(row), definition: row.definition as RuleSet };
+  const loaded = await inForce.get(ctx.db, asOf, async () => {
+    await ensureDefaultRuleSet(ctx);
+    const row = await repo.findCurrentRuleSet(ctx.db, asOf);
+    return row ? { ref: refOf(row), definition: row.definition as RuleSet } : undefined;
+  });
+  if (!loaded) throw new RuleViolationError('rules.none_in_force', { date: asOf });
+  return loaded;
 }
 
 function toVersion(row: repo.RuleSetRow, currentId: string | undefined): RuleSetVersion {
@@ -200,6 +207,7 @@ export async function saveRuleSet(ctx: Ctx, input: SaveRuleSet): Promise<RuleSet
     });
     return inserted.id;
   });
+  inForce.forget(ctx.db);
   return getRuleSet(ctx, id);
 }
 

@@ -10,6 +10,7 @@ import type {
 } from '@changai/contracts';
 import { parsePeriod } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
+import { shortLived } from '../../platform/cache.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
@@ -156,27 +157,20 @@ type Catalogue = {
   targets: Awaited<ReturnType<typeof repo.listTargets>>;
   elements: Awaited<ReturnType<typeof repo.listElements>>;
 };
-/**
- * Indicators, versions, targets and elements change a few times a year but every dashboard reads
- * them: kept per database for a few seconds, dropped at once by this instance's own writes.
- */
-const CATALOGUE_TTL_MS = 5_000;
-const catalogues = new WeakMap<object, { at: number; data: Promise<Catalogue> }>();
+/** Indicators, versions, targets and elements: read by every dashboard, changed a few times a year. */
+const catalogues = shortLived<Catalogue>(5_000);
 function catalogue(ctx: Ctx): Promise<Catalogue> {
-  const cached = catalogues.get(ctx.db);
-  if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return cached.data;
-  const data = Promise.all([
-    repo.listIndicators(ctx.db),
-    repo.listVersions(ctx.db),
-    repo.listTargets(ctx.db),
-    repo.listElements(ctx.db),
-  ]).then(([indicators, versions, targets, elements]) => ({ indicators, versions, targets, elements }));
-  // Inside a transaction (ctx.db is then another object) nothing is kept.
-  if (!ctx.db.isTransaction) catalogues.set(ctx.db, { at: Date.now(), data });
-  data.catch(() => catalogues.delete(ctx.db));
-  return data;
+  return catalogues.get(ctx.db, 'all', async () => {
+    const [indicators, versions, targets, elements] = await Promise.all([
+      repo.listIndicators(ctx.db),
+      repo.listVersions(ctx.db),
+      repo.listTargets(ctx.db),
+      repo.listElements(ctx.db),
+    ]);
+    return { indicators, versions, targets, elements };
+  });
 }
-const forgetCatalogue = (ctx: Ctx) => catalogues.delete(ctx.db);
+const forgetCatalogue = (ctx: Ctx) => catalogues.forget(ctx.db);
 
 async function computeCards(ctx: Ctx, org: repo.OrgNode, asOf: string, skills: Tally): Promise<DashboardCard[]> {
   const { indicators, versions, targets, elements } = await catalogue(ctx);
