@@ -21,8 +21,8 @@ import {
 } from '@changai/domain';
 import { stringify } from 'yaml';
 import { audit } from '../../platform/audit.js';
-import { shortLived } from '../../platform/cache.js';
 import { scopeFor } from '../../platform/auth/scope.js';
+import { shortLived } from '../../platform/cache.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';

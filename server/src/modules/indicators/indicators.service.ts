@@ -10,8 +10,8 @@ import type {
 } from '@changai/contracts';
 import { parsePeriod } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
-import { shortLived } from '../../platform/cache.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
+import { shortLived } from '../../platform/cache.js';
 import type { Ctx } from '../../platform/context.js';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../../platform/errors.js';
 import * as orgService from '../org/org.service.js';
