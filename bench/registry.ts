@@ -105,6 +105,8 @@ async function main() {
       name_search: () => workersService.list(ctx, { q: someone.name.slice(0, 2), sort: 'name', limit: 50 }),
       pinyin_search: () => workersService.list(ctx, { q: 'wangwe', sort: 'name', limit: 50 }),
       initials_search: () => workersService.list(ctx, { q: 'zw', sort: 'name', limit: 50 }),
+      subtree_initials_search: () => workersService.list(ctx, { orgId: wuhan.id, q: 'zw', sort: 'name', limit: 50 }),
+      subtree_name_search: () => workersService.list(ctx, { orgId: wuhan.id, q: someone.name.slice(0, 2), sort: 'name', limit: 50 }),
       id_lookup: () => workersService.list(ctx, { q: identity.idNumber, sort: 'name', limit: 50 }),
       profile_load: () => workersService.get(ctx, someone.id),
     };
