@@ -132,7 +132,13 @@ export async function orgSkillCounts(
 ): Promise<{ rows: SkillRow[]; years: { year: number; skilled: number; highSkilled: number }[] }> {
   if (f.childIds && f.childIds.length === 0) return { rows: [], years: [] };
   const key = sql`nullif(split_part(o.path, '/', ${f.groupPart}), '')`;
-  const underChildren = f.childIds ? sql`and ${key} = any(${f.childIds}::text[])` : sql``;
+  // Each child's subtree by the path index (an OR of prefixes), not every org under the parent.
+  const within = f.childIds
+    ? sql`(${sql.join(
+        f.childIds.map((id) => sql`o.path like ${`${f.path}${id}/%`}`),
+        sql` or `,
+      )})`
+    : sql`o.path like ${`${f.path}%`}`;
   // The days of a part month, counted from the workers by the date indexes (a few days' rows).
   const days = (part: AsOfSplit['partial'], then: boolean) =>
     part
@@ -148,7 +154,7 @@ export async function orgSkillCounts(
     with subtree as materialized (
       select o.id, ${key} as key, coalesce(e.industry_category, 'other') as category
       from orgs o left join enterprises e on e.org_id = o.id
-      where o.path like ${`${f.path}%`} ${underChildren}
+      where ${within}
     )
     select key, category, year, sum(now_s)::int as skilled, sum(now_h)::int as "highSkilled",
       sum(then_s)::int as "skilledBefore", sum(then_h)::int as "highSkilledBefore"

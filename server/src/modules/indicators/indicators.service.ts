@@ -80,7 +80,11 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children:
     const childOf = new Map(divisions.map((d) => [d.code, d.path.split('/')[childPart - 1] || org.id]));
     // The province root holds every region: no filter to apply.
     const codes = org.parentId === null ? 'all' : divisions.map((d) => d.code);
-    const otherChildren = children.filter((c) => !isDivision(c.kind)).map((c) => c.id);
+    // Children that are not divisions (employers, departments) are counted by org: all of the subtree
+    // when no child is a division (a county's enterprises), else only theirs.
+    const otherChildren = children.some((c) => isDivision(c.kind))
+      ? children.filter((c) => !isDivision(c.kind)).map((c) => c.id)
+      : undefined;
     const [aggregate, partNow, partThen, direct] = await Promise.all([
       repo.skillCounts(
         ctx.db,
@@ -90,7 +94,6 @@ async function skillFigures(ctx: Ctx, org: repo.OrgNode, asOf: string, children:
       ),
       now.partial ? repo.skillCountsBetween(ctx.db, codes, now.partial.from, now.partial.to) : [],
       then.partial ? repo.skillCountsBetween(ctx.db, codes, then.partial.from, then.partial.to) : [],
-      // Children that are not divisions (employers, departments): by org.
       repo.orgSkillCounts(ctx.db, { path: org.path, groupPart: childPart, childIds: otherChildren, now, then }),
     ]);
     const all: (Partial<Tally> & { key: string; category: string })[] = [
