@@ -169,6 +169,7 @@ describe('workers', () => {
     // must merge into one pinyin order.
     const names = ['张伟', '周文', '曾微', '张伟伟', '周文武', '赵敏', '钟无艳', '张三'];
     for (const name of names) await makeWorker(t.system, { orgId: org.id, name });
+    await makeWorker(t.system, { orgId: enterpriseId, name: '张伟' }); // in reach, but outside the asked subtree
     const search = async (q: string) => {
       const seen: string[] = [];
       let cursor: string | null = null;
