@@ -99,21 +99,22 @@ export async function skillCounts(
 /** The days of a month not covered by the monthly aggregate: an index count over [from, to] per region and category. */
 export async function skillCountsBetween(db: Db, regionCodes: string[] | 'all', from: string, to: string) {
   if ((regionCodes !== 'all' && regionCodes.length === 0) || to < from) return [];
-  // The region filter applies after the date range: a few days' rows by the date indexes, never a
-  // whole prefecture's workers by the region index (`offset 0` keeps the planner from merging them).
+  // The region filter applies after the date range: a few days' rows by the date indexes (which carry
+  // region and org), counted per org before the org's category is looked up; never a whole
+  // prefecture's workers by the region index (`offset 0` keeps the planner from merging them).
   const inRegions = regionCodes === 'all' ? sql`` : sql`where d.region_code = any(${regionCodes}::text[])`;
   const { rows } = await sql<{ key: string; category: string; skilled: number; highSkilled: number }>`
-    select d.region_code as key, d.category, sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled"
+    select d.region_code as key, coalesce(e.industry_category, 'other') as category,
+      sum(d.skilled)::int as skilled, sum(d.high)::int as "highSkilled"
     from (
-      select w.region_code, coalesce(e.industry_category, 'other') as category, 1 as skilled, 0 as high
-      from workers w left join enterprises e on e.org_id = w.org_id
-      where w.skilled_since between ${from} and ${to}
+      select w.region_code, w.org_id, count(*) as skilled, 0 as high
+      from workers w where w.skilled_since between ${from} and ${to} group by 1, 2
       union all
-      select w.region_code, coalesce(e.industry_category, 'other'), 0, 1
-      from workers w left join enterprises e on e.org_id = w.org_id
-      where w.high_skilled_since between ${from} and ${to}
+      select w.region_code, w.org_id, 0, count(*)
+      from workers w where w.high_skilled_since between ${from} and ${to} group by 1, 2
       offset 0
-    ) d ${inRegions} group by d.region_code, d.category`.execute(db);
+    ) d left join enterprises e on e.org_id = d.org_id
+    ${inRegions} group by 1, 2`.execute(db);
   return rows;
 }
 
@@ -139,17 +140,19 @@ export async function orgSkillCounts(
         sql` or `,
       )})`
     : sql`o.path like ${`${f.path}%`}`;
-  // The days of a part month, counted from the workers by the date indexes (a few days' rows).
-  const days = (part: AsOfSplit['partial'], then: boolean) =>
-    part
-      ? sql`
+  // The days of a part month, counted per org from the date indexes (a few days' rows; the indexes carry the org).
+  const days = (part: AsOfSplit['partial'], then: boolean) => {
+    if (!part) return sql``;
+    const count = (column: 'skilled_since' | 'high_skilled_since') =>
+      sql`(select w.org_id, count(*)::int as n from workers w where ${sql.ref(`w.${column}`)} between ${part.from} and ${part.to} group by 1)`;
+    return sql`
       union all
-      select s.key, s.category, null, ${then ? sql`0, 0, 1, 0` : sql`1, 0, 0, 0`}
-      from workers w join subtree s on s.id = w.org_id where w.skilled_since between ${part.from} and ${part.to}
+      select s.key, s.category, null, ${then ? sql`0, 0, d.n, 0` : sql`d.n, 0, 0, 0`}
+      from ${count('skilled_since')} d join subtree s on s.id = d.org_id
       union all
-      select s.key, s.category, null, ${then ? sql`0, 0, 0, 1` : sql`0, 1, 0, 0`}
-      from workers w join subtree s on s.id = w.org_id where w.high_skilled_since between ${part.from} and ${part.to}`
-      : sql``;
+      select s.key, s.category, null, ${then ? sql`0, 0, 0, d.n` : sql`0, d.n, 0, 0`}
+      from ${count('high_skilled_since')} d join subtree s on s.id = d.org_id`;
+  };
   const { rows } = await sql<SkillRow & { year: number | null }>`
     with subtree as materialized (
       select o.id, ${key} as key, coalesce(e.industry_category, 'other') as category
@@ -178,6 +181,7 @@ export async function orgSkillCounts(
 /**
  * Rebuilds the aggregates from the workers, set-based (after bulk loads that bypass triggers).
  * Truncate, not delete: no dead rows left for every later read to skip (PGlite has no autovacuum).
+ * Written in key order, so a county's 554 enterprises read a few pages each, not one page per row.
  */
 export async function rebuildSkillCounts(db: Db) {
   await sql`truncate skill_counts`.execute(db);
@@ -190,7 +194,7 @@ export async function rebuildSkillCounts(db: Db) {
       union all
       select w.region_code, coalesce(e.industry_category, 'other'), date_trunc('month', w.high_skilled_since)::date, 0, 1
       from workers w left join enterprises e on e.org_id = w.org_id where w.high_skilled_since is not null
-    ) d group by d.region_code, d.category, d.month`.execute(db);
+    ) d group by d.region_code, d.category, d.month order by 1, 2, 3`.execute(db);
   await sql`truncate skill_counts_yearly`.execute(db);
   await sql`
     insert into skill_counts_yearly (region_code, industry_category, year, skilled, high_skilled)
@@ -206,7 +210,9 @@ export async function rebuildSkillCounts(db: Db) {
       union all
       select w.org_id, date_trunc('month', w.high_skilled_since)::date, 0, 1
       from workers w where w.high_skilled_since is not null
-    ) d group by d.org_id, d.month`.execute(db);
+    ) d group by d.org_id, d.month order by d.org_id, d.month`.execute(db);
+  // Fresh statistics: the reads pick their plans by these tables' sizes (PGlite has no autovacuum).
+  for (const table of ['skill_counts', 'skill_counts_yearly', 'skill_counts_org']) await sql`analyze ${sql.table(table)}`.execute(db);
 }
 
 /**

@@ -12,6 +12,7 @@ import * as indicators from './202611260010_indicators.js';
 import * as conversionFacts from './202611260011_conversion_facts.js';
 import * as workerSearchCover from './202611260013_worker_search_cover.js';
 import * as skillCountsOrg from './202611260014_skill_counts_org.js';
+import * as skillSinceCover from './202611260015_skill_since_cover.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '202611260011_conversion_facts': conversionFacts,
   '202611260013_worker_search_cover': workerSearchCover,
   '202611260014_skill_counts_org': skillCountsOrg,
+  '202611260015_skill_since_cover': skillSinceCover,
 };
