@@ -6,7 +6,7 @@ import { seedReferenceOrgs } from '../server/src/modules/org/org.seed.js';
 import { loadActor } from '../server/src/platform/auth/sessions.js';
 import type { Ctx } from '../server/src/platform/context.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
-import { benchCipher, openBenchDatabase, percentile, usesKeptDatabase } from './support.js';
+import { benchCipher, keptCounts, openBenchDatabase, percentile, usesKeptDatabase } from './support.js';
 
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
@@ -29,13 +29,7 @@ async function main() {
     await migrateToLatest(database.db);
     if (usesKeptDatabase()) {
       // A kept database, loaded before (its facts built by the load).
-      const count = (table: 'workers' | 'credentials') =>
-        database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-      figures.demo_workers = Number((await count('workers')).n);
-      figures.demo_credentials = Number((await count('credentials')).n);
+      Object.assign(figures, await keptCounts(database));
     } else {
       await seedReferenceOrgs(database.db, new Date());
       await loadDemoData(system);

@@ -13,7 +13,7 @@ import type { Database } from '../server/src/platform/db/database.js';
 import { migrateToLatest } from '../server/src/platform/db/migrate.js';
 import ExcelJS from '../server/src/platform/exceljs.js';
 import { JobRunner } from '../server/src/platform/jobs.js';
-import { benchCipher, openBenchDatabase, percentile, usesKeptDatabase } from './support.js';
+import { benchCipher, keptCounts, openBenchDatabase, percentile, usesKeptDatabase } from './support.js';
 
 const url = process.env.DATABASE_URL;
 const scale = Number(process.env.BENCH_SCALE ?? (url ? 1 : 0.1));
@@ -62,13 +62,7 @@ async function main() {
     await migrateToLatest(database.db);
     if (usesKeptDatabase()) {
       // A kept database, loaded before: measure its queries and imports, not a load.
-      const count = (table: 'workers' | 'credentials') =>
-        database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-      figures.demo_workers = Number((await count('workers')).n);
-      figures.demo_credentials = Number((await count('credentials')).n);
+      Object.assign(figures, await keptCounts(database));
     } else {
       await seedReferenceOrgs(database.db, new Date());
       await loadDemoData(system);

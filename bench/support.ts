@@ -48,6 +48,20 @@ export const benchCipher = () => {
 /** Whether the bench runs on a database loaded before (BENCH_DATABASE or BENCH_DATA_DIR): no load of its own. */
 export const usesKeptDatabase = () => Boolean(process.env.BENCH_DATA_DIR || (process.env.DATABASE_URL && process.env.BENCH_DATABASE));
 
+/** A kept database's size, for the figures. */
+export async function keptCounts(database: Database) {
+  const count = async (table: 'workers' | 'credentials') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { demo_workers: await count('workers'), demo_credentials: await count('credentials') };
+}
+
 export function percentile(samples: number[], p: number) {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
