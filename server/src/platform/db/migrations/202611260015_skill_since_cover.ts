@@ -15,6 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const column of ['skilled_since', 'high_skilled_since']) {
     await sql`drop index ${sql.raw(`workers_${column}_ix`)}`.execute(db);
-    await sql`create index ${sql.raw(`workers_${column}_ix`)} on workers (${sql.raw(column)}) where ${sql.raw(column)} is not null`.execute(db);
+    await sql`create index ${sql.raw(`workers_${column}_ix`)} on workers (${sql.raw(column)}) where ${sql.raw(column)} is not null`.execute(
+      db,
+    );
   }
 }
