@@ -288,7 +288,8 @@ function ChildrenChart({ d, onDrill }: { d: Dashboard; onDrill: (orgId: string) 
       yAxis: { type: 'category', data: rows.map((r) => r.org.name), axisLabel: { width: 110, overflow: 'truncate' } },
       series: [
         {
-          name: t('dashboard.chart.skilled'),
+          // Stacked with the high-skilled: the whole bar is the skilled workers.
+          name: t('dashboard.chart.otherSkilled'),
           type: 'bar',
           data: rows.map((r) => r.skilled - r.highSkilled),
           stack: 'n',

@@ -29,7 +29,7 @@ export const dashboardZhCN = {
   },
   chart: {
     highSkilled: '高技能人才',
-    skilled: '技能劳动者',
+    otherSkilled: '其他技能劳动者',
     share: '高技能人才占比（%）',
     clickToDrill: '点击地区或柱条可逐级下钻',
   },
@@ -109,7 +109,7 @@ export const dashboardEnUS: typeof dashboardZhCN = {
   },
   chart: {
     highSkilled: 'High-skilled',
-    skilled: 'Skilled',
+    otherSkilled: 'Other skilled workers',
     share: 'High-skilled share (%)',
     clickToDrill: 'Click an area or a bar to drill down',
   },
