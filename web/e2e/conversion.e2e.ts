@@ -207,9 +207,7 @@ describe('the two channels made one (贯通)', () => {
     await signIn(worker, 'worker');
     await worker.getByRole('menuitem', { name: '我的贯通' }).click();
     await waitForUrl(worker, (url) => url.pathname === '/conversion');
-    // The rules saved by an earlier journey queue a rebuild of the conversion facts; on PGlite (one
-    // connection) the page's requests wait for it, which takes longer on a busy CI machine.
-    await waitForText(worker.getByRole('heading', { level: 4 }), '我的贯通路径', 45_000);
+    await waitForText(worker.getByRole('heading', { level: 4 }), '我的贯通路径');
     // Every pathway, not only those that concern the worker now (other journeys may have changed 董永祥's record).
     await worker.getByRole('switch', { name: '只显示与我相关的路径' }).click();
     await waitForText(worker.locator('.ant-collapse').first(), '技师申报中级职称').catch(async (e) => {
