@@ -30,7 +30,7 @@ import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { eligibilityGroups, type FactsSource, layoutColumns, regionNames, tuneForCounting } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, layoutColumns, layoutYears, regionNames, tuneForCounting } from './eligibility.repository.js';
 import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
@@ -412,7 +412,7 @@ export const FACTS_JOB = 'conversion.facts';
 async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
   const layout = await factsRepo.findLayout(ctx.db);
   const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
-  return stored ? { kind: 'stored', stored } : { kind: 'live' };
+  return stored ? { kind: 'stored', stored, years: layout.years } : { kind: 'live' };
 }
 
 export const FACTS_EVERY_MS = 10 * 60_000;
@@ -442,14 +442,15 @@ export async function refreshStaleFacts(ctx: Ctx) {
 export async function buildFacts(ctx: Ctx): Promise<{ workers: number; columns: number; ms: number }> {
   const started = performance.now();
   const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
-  const columns = layoutColumns([compilePlan(rules.definition)]);
+  const plan = compilePlan(rules.definition);
+  const columns = layoutColumns([plan]);
   if (columns.length > factsRepo.FACT_COLUMNS) {
     // Rules this wide are answered from the registry itself.
     await factsRepo.invalidate(ctx.db);
     return { workers: 0, columns: columns.length, ms: 0 };
   }
   const workers = await ctx.db.transaction().execute(async (trx) => {
-    const n = await factsRepo.rebuild(trx, { ruleSetId: rules.ref.id, columns, now: ctx.now() });
+    const n = await factsRepo.rebuild(trx, { ruleSetId: rules.ref.id, columns, years: layoutYears([plan]), now: ctx.now() });
     await audit(trx, ctx, {
       action: 'conversion.facts_build',
       entityType: 'rule_set',

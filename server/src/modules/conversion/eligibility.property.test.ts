@@ -6,7 +6,7 @@ import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversi
 import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { ensureDefaultRuleSet } from './conversion.service.js';
-import { eligibilityGroups, type FactsSource, latestStart, layoutColumns, workerVerdicts } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, latestStart, layoutColumns, layoutYears, workerVerdicts } from './eligibility.repository.js';
 import * as facts from './facts.repository.js';
 
 /** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
@@ -26,12 +26,15 @@ beforeAll(async () => {
 
 /**
  * Facts laid out for these plans, built before the workers are stored so that the triggers, not the
- * build, bring them up to date.
+ * build, bring them up to date. Their settled days count the first plan's years only, as for the
+ * rules in force: a draft counting more years on a column must not take them as settled.
  */
 async function factsFor(plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
   const columns = layoutColumns(plans);
-  await t.database.db.transaction().execute((trx) => facts.rebuild(trx, { ruleSetId, columns, now: new Date() }));
-  return { kind: 'stored', stored: columns.map((_, i) => i) };
+  const first = layoutYears(plans.slice(0, 1));
+  const years = columns.map((_, i) => first[i] ?? 0);
+  await t.database.db.transaction().execute((trx) => facts.rebuild(trx, { ruleSetId, columns, years, now: new Date() }));
+  return { kind: 'stored', stored: columns.map((_, i) => i), years };
 }
 afterAll(() => t.close());
 

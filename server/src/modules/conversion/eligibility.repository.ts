@@ -220,8 +220,11 @@ export function atomFacts(columns: Atom[], filter: RawBuilder<unknown>, narrow: 
     ${credentialsJoin}`;
 }
 
-/** Where the verdicts read their start dates: computed from the registry, or the stored facts. */
-export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[] };
+/**
+ * Where the verdicts read their start dates: computed from the registry, or the stored facts
+ * (`stored`: the stored column of each layout column; `years`: the stored layout's years per stored column).
+ */
+export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[]; years: number[] };
 
 /** Rows of id, prefecture, industry_division, s0…sn (layout order) for the population. */
 function factRows(columns: Atom[], population: Population, source: FactsSource) {
@@ -236,7 +239,7 @@ function factRows(columns: Atom[], population: Population, source: FactsSource) 
   if (population.employedOnly) parts.push(sql`f.is_employed`);
   const starts = source.stored.map((s, c) => sql`f.${sql.ref(`s${s}`)} as ${col(c)}`);
   return sql`
-    select f.worker_id as id, f.prefecture, f.industry_division${starts.length ? sql`, ${sql.join(starts)}` : sql``}
+    select f.worker_id as id, f.prefecture, f.industry_division, f.present, f.settled_on${starts.length ? sql`, ${sql.join(starts)}` : sql``}
     from conversion_facts f
     where ${sql.join(parts, sql` and `)}`;
 }
@@ -360,11 +363,23 @@ export function layoutColumns(plans: Plan[]): Atom[] {
   return layoutOf(plans).columns;
 }
 
+/** Per column of `layoutOf(plans)`, the most years any of the plans' atoms count on it. */
+function yearsPerColumn(layout: Layout): number[] {
+  const years = layout.columns.map(() => 0);
+  for (const refs of layout.refs) for (const ref of refs) years[ref.column] = Math.max(years[ref.column]!, ref.years);
+  return years;
+}
+
+/** Per column of `layoutColumns(plans)`, the most years the plans count on it. */
+export function layoutYears(plans: Plan[]): number[] {
+  return yearsPerColumn(layoutOf(plans));
+}
+
 /** The eligibility table's SQL (exported so benches can EXPLAIN it). */
 export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
   const layout = layoutOf(plans);
   const source = opts.source ?? { kind: 'live' };
-  if (source.kind === 'stored') return storedQuery(plans, layout, opts, source.stored);
+  if (source.kind === 'stored') return storedQuery(plans, layout, opts, source);
   const facts = factRows(layout.columns, opts.population, source);
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((_, k) => [
@@ -408,8 +423,9 @@ const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` :
  * the window, computed exactly as for one worker. Rows are counted per prefecture × division × masks
  * and the pathways evaluated once per distinct mask.
  */
-function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: number[]) {
-  const facts = factRows(layout.columns, opts.population, { kind: 'stored', stored });
+function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: Extract<FactsSource, { kind: 'stored' }>) {
+  const { stored } = source;
+  const facts = factRows(layout.columns, opts.population, source);
   const { asOf, horizon } = opts;
   // The atoms' truths on asOf, one bit per distinct (column, bound).
   const bits = new Map<string, { bit: number; column: number; test: RawBuilder<unknown> }>();
@@ -424,6 +440,8 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
     return found.bit;
   };
   // Each (column, years)'s window: its atom turns true within (asOf, horizon].
+  const windowTest = (ref: Ref) =>
+    sql`(${col(ref.column)} > ${latestStart(asOf, ref.years)}::date and ${col(ref.column)} <= ${latestStart(horizon, ref.years)}::date)`;
   const windows = new Map<string, { column: number; test: RawBuilder<unknown> }>();
   plans.forEach((plan, q) => {
     plan.atoms.forEach((_, i) => {
@@ -431,10 +449,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
       bitFor(ref);
       const after = latestStart(asOf, ref.years);
       const until = latestStart(horizon, ref.years);
-      windows.set(`${ref.column}|${after}|${until}`, {
-        column: ref.column,
-        test: sql`(${col(ref.column)} > ${after}::date and ${col(ref.column)} <= ${until}::date)`,
-      });
+      windows.set(`${ref.column}|${after}|${until}`, { column: ref.column, test: windowTest(ref) });
     });
   });
   const families = new Map<string, number[]>();
@@ -457,7 +472,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
   const nowWords = Math.max(1, Math.ceil(bits.size / MASK_BITS));
   const masks = Array.from({ length: nowWords }, (_, w) => {
     const terms = maskTerms.filter((t) => t.word === w).map((t) => t.value);
-    return sql`${terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint`} as ${sql.ref(`w${w}`)}`;
+    return { name: sql.ref(`w${w}`), value: terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint` };
   });
   const dueParts = [...families.values()].flatMap((columns) => {
     const mine = [...windows.values()].filter((x) => columns.includes(x.column)).map((x) => x.test);
@@ -466,14 +481,39 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
   const due = dueParts.length ? sql`coalesce(${sql.join(dueParts, sql` or `)}, false)` : sql`false`;
   // For those rows: which pathways become true within the window (exactly as for one worker).
   const offsets = plans.map((_, q) => plans.slice(0, q).reduce((n, x) => n + x.pathways.length, 0));
+  // Cheapest first: one of its rising atoms comes due in the window, it does not hold on asOf (date
+  // comparisons with constants), and only then the dates it could begin on.
   const soonBits = plans.flatMap((plan, q) =>
-    plan.pathways.map((p, k) => ({
-      bit: offsets[q]! + k,
-      test: sql`(not ${exprAt(layout.refs[q]!, p.whole, sql`${asOf}::date`)} and ${firstFrom(layout.refs[q]!, p.whole, asOf, horizon)} is not null)`,
-    })),
+    plan.pathways.map((p, k) => {
+      const refs = layout.refs[q]!;
+      const rising = [...risingAtoms(p.whole)].map((i) => windowTest(refs[i]!));
+      const holds = exprNow(p.whole, (i) => sql`coalesce(${col(refs[i]!.column)} <= ${latestStart(asOf, refs[i]!.years)}::date, false)`);
+      return {
+        bit: offsets[q]! + k,
+        test: rising.length
+          ? sql`(coalesce(${sql.join(rising, sql` or `)}, false) and not ${holds} and ${firstFrom(refs, p.whole, asOf, horizon)} is not null)`
+          : sql`false`,
+      };
+    }),
   );
   const soon = packedWords(soonBits, soonBits.length, 'v');
-  const soonColumns = soon.map((x) => sql`case when ${due} then ${x.value} else 0::bigint end as ${x.name}`);
+  // A settled row (every atom holds on each column it has, none comes due: see migration 0016) is
+  // counted by its present columns alone, carried in w0; its masks are made once per group below.
+  const beyond = yearsPerColumn(layout).flatMap((years, c) =>
+    years > (source.years[stored[c]!] ?? 0) ? [sql`(${col(c)} is null or ${col(c)} <= ${latestStart(asOf, years)}::date)`] : [],
+  );
+  const settled = sql`(coalesce(f.settled_on <= ${asOf}::date, true)${beyond.length ? sql` and ${sql.join(beyond, sql` and `)}` : sql``})`;
+  const rowMasks = masks.map((m, w) =>
+    w === 0 ? sql`case when ${settled} then f.present else ${m.value} end as w0` : sql`case when ${settled} then 0::bigint else ${m.value} end as ${m.name}`,
+  );
+  const soonColumns = soon.map((x) => sql`case when ${settled} or not ${due} then 0::bigint else ${x.value} end as ${x.name}`);
+  const fromPresent = Array.from({ length: nowWords }, (_, w) => {
+    const terms = [...bits.values()]
+      .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
+      .map((b) => sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+    const name = sql.ref(`w${w}`);
+    return sql`case when g.settled then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
+  });
   const keys = [...Array.from({ length: nowWords }, (_, w) => sql.ref(`w${w}`)), ...soon.map((x) => x.name)];
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((p, k) => [
@@ -484,9 +524,13 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, stored: 
   return sql<Record<string, unknown>>`
     select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
     from (
-      select f.prefecture, f.industry_division, ${sql.join(keys)}, count(*) as n
-      from (select f.prefecture, f.industry_division, ${sql.join(masks)}, ${sql.join(soonColumns)} from (${facts}) f) f
-      group by f.prefecture, f.industry_division, ${sql.join(keys)}
+      select g.prefecture, g.industry_division, ${sql.join(fromPresent)}, ${sql.join(soon.map((x) => sql`g.${x.name}`))}, g.n
+      from (
+        select f.prefecture, f.industry_division, ${settled} as settled, ${sql.join(rowMasks)}, ${sql.join(soonColumns)}, count(*) as n
+        from (${facts}) f
+        group by 1, 2, 3, ${sql.join(keys)}
+      ) g
+      offset 0
     ) m
     group by m.prefecture, m.industry_division
     order by m.prefecture, m.industry_division`;

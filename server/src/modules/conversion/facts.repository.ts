@@ -16,15 +16,18 @@ export const FACT_COLUMNS = 64;
 const KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', 'is_employed'];
 const startColumns = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
-export type FactsLayout = { ruleSetId: string; columns: string[]; builtAt: Date };
+/** `years`: per column, the most years the rules in force count on it (what `settled_on` adds). */
+export type FactsLayout = { ruleSetId: string; columns: string[]; years: number[]; builtAt: Date };
 
 export async function findLayout(db: Db): Promise<FactsLayout | undefined> {
   const row = await db
     .selectFrom('conversionFactsLayout')
-    .select(['ruleSetId', 'columns', 'builtAt'])
+    .select(['ruleSetId', 'columns', 'columnYears', 'builtAt'])
     .where('id', '=', 1)
     .executeTakeFirst();
-  return row ? { ruleSetId: row.ruleSetId, columns: row.columns as string[], builtAt: row.builtAt } : undefined;
+  return row
+    ? { ruleSetId: row.ruleSetId, columns: row.columns as string[], years: row.columnYears as number[], builtAt: row.builtAt }
+    : undefined;
 }
 
 /** The stored column of each wanted column, or undefined when the facts lack one of them. */
@@ -33,20 +36,33 @@ export function storedColumns(layout: FactsLayout, wanted: Atom[]): number[] | u
   return stored.every((i) => i >= 0) ? stored : undefined;
 }
 
-function insertInto(columns: Atom[], filter: RawBuilder<unknown>, narrow: boolean) {
+/**
+ * A row's `present` (bit i: s_i is not null) and `settled_on` (from that day on every atom of the
+ * rules in force holds on each column it has, and none is still to come: the latest s_i + years_i).
+ */
+function settledColumns(years: number[]) {
+  const starts = years.map((_, i) => sql.ref(`a.s${i}`));
+  if (starts.length === 0) return [sql`0::bigint`, sql`null::date`];
+  const bits = starts.map((s, i) => sql`case when ${s} is not null then 1::bigint << ${sql.lit(i)} else 0::bigint end`);
+  const ends = starts.map((s, i) => (years[i] ? sql`(${s} + ${sql.lit(`${years[i]} years`)}::interval)::date` : s));
+  return [sql`(${sql.join(bits, sql` | `)})`, sql`greatest(${sql.join(ends)})`];
+}
+
+function insertInto(columns: Atom[], years: number[], filter: RawBuilder<unknown>, narrow: boolean) {
   const names = [...KEY_COLUMNS, ...startColumns(columns.length)];
-  const target = sql.join(names.map((n) => sql.ref(n)));
-  return sql`insert into conversion_facts (${target}) select ${sql.join(names.map((n) => sql.ref(`a.${n === 'worker_id' ? 'id' : n}`)))} from (${atomFacts(columns, filter, narrow)}) a`;
+  const target = sql.join([...names, 'present', 'settled_on'].map((n) => sql.ref(n)));
+  const values = [...names.map((n) => sql.ref(`a.${n === 'worker_id' ? 'id' : n}`)), ...settledColumns(years)];
+  return sql`insert into conversion_facts (${target}) select ${sql.join(values)} from (${atomFacts(columns, filter, narrow)}) a`;
 }
 
 /** The statement the triggers run: recomputes the workers whose ids are its one parameter. */
-function refreshStatement(db: Db, columns: Atom[]): string {
-  const names = [...KEY_COLUMNS.slice(1), ...startColumns(FACT_COLUMNS)];
+function refreshStatement(db: Db, columns: Atom[], years: number[]): string {
+  const names = [...KEY_COLUMNS.slice(1), ...startColumns(FACT_COLUMNS), 'present', 'settled_on'];
   const assignments = names.map((n) =>
     n.startsWith('s') && Number(n.slice(1)) >= columns.length ? sql`${sql.ref(n)} = null` : sql`${sql.ref(n)} = excluded.${sql.ref(n)}`,
   );
   const compiled =
-    sql`${insertInto(columns, sql.raw('w.id = any($1::uuid[])'), true)} on conflict (worker_id) do update set ${sql.join(assignments)}`.compile(
+    sql`${insertInto(columns, years, sql.raw('w.id = any($1::uuid[])'), true)} on conflict (worker_id) do update set ${sql.join(assignments)}`.compile(
       db,
     );
   if (compiled.parameters.length) throw new Error('The facts statement must carry its constants as literals');
@@ -54,17 +70,18 @@ function refreshStatement(db: Db, columns: Atom[]): string {
 }
 
 /** Recomputes every worker's facts for these columns, set-based, and stores the layout (one transaction). */
-export async function rebuild(db: Db, input: { ruleSetId: string; columns: Atom[]; now: Date }) {
-  const refresh = refreshStatement(db, input.columns);
+export async function rebuild(db: Db, input: { ruleSetId: string; columns: Atom[]; years: number[]; now: Date }) {
+  const refresh = refreshStatement(db, input.columns, input.years);
   await sql`
-    insert into conversion_facts_layout (id, rule_set_id, columns, refresh_sql, built_at)
-    values (1, ${input.ruleSetId}, ${JSON.stringify(input.columns.map(columnKey))}::jsonb, ${refresh}, ${input.now})
+    insert into conversion_facts_layout (id, rule_set_id, columns, column_years, refresh_sql, built_at)
+    values (1, ${input.ruleSetId}, ${JSON.stringify(input.columns.map(columnKey))}::jsonb, ${JSON.stringify(input.years)}::jsonb,
+      ${refresh}, ${input.now})
     on conflict (id) do update set rule_set_id = excluded.rule_set_id, columns = excluded.columns,
-      refresh_sql = excluded.refresh_sql, built_at = excluded.built_at`.execute(db);
+      column_years = excluded.column_years, refresh_sql = excluded.refresh_sql, built_at = excluded.built_at`.execute(db);
   await sql`truncate conversion_facts`.execute(db);
   // JIT compiling the wide aggregate costs more than it saves (as for the table, eligibility.repository.ts).
   await sql`set local jit = off`.execute(db);
-  const result = await insertInto(input.columns, sql`true`, false).execute(db);
+  const result = await insertInto(input.columns, input.years, sql`true`, false).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -89,6 +106,8 @@ export async function listStored(db: Db, n: number) {
     sql`f.worker_id as id`,
     ...KEY_COLUMNS.slice(1).map((c) => sql.ref(`f.${c}`)),
     ...startColumns(n).map((c) => sql.ref(`f.${c}`)),
+    sql`f.present`,
+    sql`f.settled_on`,
   ];
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(names)} from conversion_facts f order by f.worker_id`.execute(db);
   return rows;

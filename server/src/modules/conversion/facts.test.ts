@@ -1,4 +1,4 @@
-import { compilePlan } from '@changai/domain';
+import { addYears, compilePlan } from '@changai/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
@@ -29,7 +29,16 @@ async function expectFresh() {
   const stored = await facts.listStored(t.database.db, columns.length);
   const recomputed = await facts.recompute(t.database.db, columns);
   expect(stored.length).toBeGreaterThan(0);
-  expect(stored).toEqual(recomputed);
+  expect(stored.map(({ present, settledOn, ...starts }) => starts)).toEqual(recomputed);
+  // Each row's present columns, and the day its latest column has counted the most years the rules ask on it.
+  const { years } = (await facts.findLayout(t.database.db))!;
+  expect(years).toHaveLength(columns.length);
+  for (const row of stored) {
+    const starts = columns.map((_, i) => row[`s${i}`] as string | null);
+    expect(BigInt(row.present as number)).toBe(starts.reduce((m, s, i) => (s === null ? m : m | (1n << BigInt(i))), 0n));
+    const ends = starts.flatMap((s, i) => (s === null ? [] : [addYears(s, years[i]!)])).sort();
+    expect(row.settledOn).toBe(ends.at(-1) ?? null);
+  }
 }
 
 function multipart(fileName: string, content: Buffer) {
@@ -109,7 +118,12 @@ describe('per-worker facts', () => {
 
   it('answers the table from the facts as the registry itself would', async () => {
     const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
-    const plans = [compilePlan(rules.definition), compilePlan(rules.definition, { technician_to_intermediate_years: 1 })];
+    // Drafts counting fewer and more years than the facts were settled for.
+    const plans = [
+      compilePlan(rules.definition),
+      compilePlan(rules.definition, { technician_to_intermediate_years: 1 }),
+      compilePlan(rules.definition, { technician_after_senior_years: 30, senior_technician_after_technician_years: 30 }),
+    ];
     const layout = (await facts.findLayout(t.database.db))!;
     const stored = facts.storedColumns(layout, layoutColumns(plans))!;
     expect(stored).toBeDefined();
@@ -120,9 +134,11 @@ describe('per-worker facts', () => {
       categories: { pillar: ['C'], characteristic: [], emerging: [] },
     };
     const live = await eligibilityGroups(t.database.db, plans, opts);
-    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored } });
+    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored, years: layout.years } });
     expect(fromFacts).toEqual(live);
     expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
+    const eligibleNow = (q: number) => live[q]!.reduce((n, g) => n + g.now.reduce((a, b) => a + b, 0), 0);
+    expect(eligibleNow(2)).toBeLessThan(eligibleNow(0));
   });
 
   it('falls back to the registry when new rules read other columns, until the job their save queued rebuilds the facts', async () => {

@@ -133,6 +133,7 @@ export interface ConversionFacts {
   isEmployed: boolean;
   orgId: string;
   prefecture: string;
+  present: Generated<number>;
   s0: string | null;
   s1: string | null;
   s10: string | null;
@@ -197,12 +198,14 @@ export interface ConversionFacts {
   s7: string | null;
   s8: string | null;
   s9: string | null;
+  settledOn: string | null;
   workerId: string;
 }
 
 export interface ConversionFactsLayout {
   builtAt: Timestamp;
   columns: Json;
+  columnYears: Generated<Json>;
   id: Generated<number>;
   refreshSql: string;
   ruleSetId: string;

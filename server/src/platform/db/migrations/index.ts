@@ -13,6 +13,7 @@ import * as conversionFacts from './202611260011_conversion_facts.js';
 import * as workerSearchCover from './202611260013_worker_search_cover.js';
 import * as skillCountsOrg from './202611260014_skill_counts_org.js';
 import * as skillSinceCover from './202611260015_skill_since_cover.js';
+import * as conversionFactsSettled from './202611260016_conversion_facts_settled.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202611260013_worker_search_cover': workerSearchCover,
   '202611260014_skill_counts_org': skillCountsOrg,
   '202611260015_skill_since_cover': skillSinceCover,
+  '202611260016_conversion_facts_settled': conversionFactsSettled,
 };
