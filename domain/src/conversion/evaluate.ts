@@ -48,6 +48,24 @@ export function atomDate(atom: Atom, facts: WorkerFacts): IsoDate | null {
   }
 }
 
+/**
+ * A worker's row of the stored facts (server migrations 0011 and 0016): per column (an atom whose
+ * years are ignored) the date its years count from; which columns are present (bit i); and the day
+ * from which every column has counted its `years` (the latest start + years), or null without any.
+ */
+export function factColumns(columns: readonly Atom[], years: readonly number[], facts: WorkerFacts) {
+  const starts = columns.map((atom) => atomDate('years' in atom ? { ...atom, years: 0 } : atom, facts));
+  let present = 0n;
+  let settledOn: IsoDate | null = null;
+  starts.forEach((start, i) => {
+    if (start === null) return;
+    present |= 1n << BigInt(i);
+    const end = addYears(start, years[i] ?? 0);
+    if (settledOn === null || end > settledOn) settledOn = end;
+  });
+  return { starts, present, settledOn: settledOn as IsoDate | null };
+}
+
 function credentialMatches(atom: Extract<Atom, { type: 'holds' }>, c: CredentialFact, facts: WorkerFacts): boolean {
   if (c.status !== 'valid' || c.kind !== atom.kind) return false;
   if (atom.minRank !== null && (levelRankOf(c.kind, c.levelCode) ?? 0) < atom.minRank) return false;

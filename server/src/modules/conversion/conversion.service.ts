@@ -435,27 +435,47 @@ export async function refreshStaleFacts(ctx: Ctx) {
   return { rebuilt: true, ...(await buildFacts(ctx)) };
 }
 
+/** The stored facts' layout for the rules in force: their columns, and the most years each is counted. */
+export async function factsLayoutInForce(ctx: Ctx) {
+  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const plan = compilePlan(rules.definition);
+  const columns = layoutColumns([plan]);
+  // Rules wider than the table are answered from the registry itself.
+  const fits = columns.length <= factsRepo.FACT_COLUMNS;
+  return { rules: rules.ref, columns, years: layoutYears([plan]), fits };
+}
+export type FactsLayoutInForce = Awaited<ReturnType<typeof factsLayoutInForce>>;
+
 /**
  * Rebuilds every worker's facts for the rules in force, set-based, in one transaction; from then on
  * the triggers keep them fresh. Run after a bulk load and by the job a stale layout queues.
  */
 export async function buildFacts(ctx: Ctx): Promise<{ workers: number; columns: number; ms: number }> {
+  return storeFacts(ctx, await factsLayoutInForce(ctx), (trx, input) => factsRepo.rebuild(trx, input));
+}
+
+/**
+ * After a bulk load that wrote the facts of its workers (those of `source`) for `layout`: the layout
+ * goes live and every other worker's facts are recomputed. Without a fitting layout, as buildFacts.
+ */
+export async function adoptLoadedFacts(ctx: Ctx, layout: FactsLayoutInForce, source: string) {
+  return storeFacts(ctx, layout, (trx, input) => factsRepo.adopt(trx, input, source));
+}
+
+async function storeFacts(ctx: Ctx, layout: FactsLayoutInForce, write: (trx: Db, input: factsRepo.FactsInput) => Promise<number>) {
   const started = performance.now();
-  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
-  const plan = compilePlan(rules.definition);
-  const columns = layoutColumns([plan]);
-  if (columns.length > factsRepo.FACT_COLUMNS) {
-    // Rules this wide are answered from the registry itself.
+  const { rules, columns, years } = layout;
+  if (!layout.fits) {
     await factsRepo.invalidate(ctx.db);
     return { workers: 0, columns: columns.length, ms: 0 };
   }
   const workers = await ctx.db.transaction().execute(async (trx) => {
-    const n = await factsRepo.rebuild(trx, { ruleSetId: rules.ref.id, columns, years: layoutYears([plan]), now: ctx.now() });
+    const n = await write(trx, { ruleSetId: rules.id, columns, years, now: ctx.now() });
     await audit(trx, ctx, {
       action: 'conversion.facts_build',
       entityType: 'rule_set',
-      entityId: rules.ref.id,
-      after: { version: rules.ref.version, columns: columns.length, workers: n },
+      entityId: rules.id,
+      after: { version: rules.version, columns: columns.length, workers: n },
     });
     return n;
   });

@@ -55,22 +55,45 @@ function insertInto(columns: Atom[], years: number[], filter: RawBuilder<unknown
   return sql`insert into conversion_facts (${target}) select ${sql.join(values)} from (${atomFacts(columns, filter, narrow)}) a`;
 }
 
-/** The statement the triggers run: recomputes the workers whose ids are its one parameter. */
-function refreshStatement(db: Db, columns: Atom[], years: number[]): string {
+/** Recomputes the facts of the workers `filter` picks (few of them: the credentials are read for those only). */
+function upsert(columns: Atom[], years: number[], filter: RawBuilder<unknown>) {
   const names = [...KEY_COLUMNS.slice(1), ...startColumns(FACT_COLUMNS), 'present', 'settled_on'];
   const assignments = names.map((n) =>
     n.startsWith('s') && Number(n.slice(1)) >= columns.length ? sql`${sql.ref(n)} = null` : sql`${sql.ref(n)} = excluded.${sql.ref(n)}`,
   );
-  const compiled =
-    sql`${insertInto(columns, years, sql.raw('w.id = any($1::uuid[])'), true)} on conflict (worker_id) do update set ${sql.join(assignments)}`.compile(
-      db,
-    );
+  return sql`${insertInto(columns, years, filter, true)} on conflict (worker_id) do update set ${sql.join(assignments)}`;
+}
+
+/** The statement the triggers run: recomputes the workers whose ids are its one parameter. */
+function refreshStatement(db: Db, columns: Atom[], years: number[]): string {
+  const compiled = upsert(columns, years, sql.raw('w.id = any($1::uuid[])')).compile(db);
   if (compiled.parameters.length) throw new Error('The facts statement must carry its constants as literals');
   return compiled.sql;
 }
 
+export type FactsInput = { ruleSetId: string; columns: Atom[]; years: number[]; now: Date };
+
 /** Recomputes every worker's facts for these columns, set-based, and stores the layout (one transaction). */
-export async function rebuild(db: Db, input: { ruleSetId: string; columns: Atom[]; years: number[]; now: Date }) {
+export async function rebuild(db: Db, input: FactsInput) {
+  await storeLayout(db, input);
+  await sql`truncate conversion_facts`.execute(db);
+  // JIT compiling the wide aggregate costs more than it saves (as for the table, eligibility.repository.ts).
+  await sql`set local jit = off`.execute(db);
+  const result = await insertInto(input.columns, input.years, sql`true`, false).execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Facts a bulk load wrote itself for the workers whose source is `loaded`: stores their layout, and
+ * recomputes every other worker's (the triggers stood down during the load).
+ */
+export async function adopt(db: Db, input: FactsInput, loaded: string) {
+  await storeLayout(db, input);
+  const result = await upsert(input.columns, input.years, sql`w.source <> ${sql.lit(loaded)}`).execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+async function storeLayout(db: Db, input: FactsInput) {
   const refresh = refreshStatement(db, input.columns, input.years);
   await sql`
     insert into conversion_facts_layout (id, rule_set_id, columns, column_years, refresh_sql, built_at)
@@ -78,11 +101,6 @@ export async function rebuild(db: Db, input: { ruleSetId: string; columns: Atom[
       ${refresh}, ${input.now})
     on conflict (id) do update set rule_set_id = excluded.rule_set_id, columns = excluded.columns,
       column_years = excluded.column_years, refresh_sql = excluded.refresh_sql, built_at = excluded.built_at`.execute(db);
-  await sql`truncate conversion_facts`.execute(db);
-  // JIT compiling the wide aggregate costs more than it saves (as for the table, eligibility.repository.ts).
-  await sql`set local jit = off`.execute(db);
-  const result = await insertInto(input.columns, input.years, sql`true`, false).execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Drops the layout: the triggers stop (a bulk load follows) and the facts wait for a rebuild. */

@@ -1,5 +1,6 @@
 import { addYears, compilePlan } from '@changai/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFactsFresh } from '../../../test/conversion-facts.js';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import * as workersService from '../workers/workers.service.js';
@@ -19,28 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function currentColumns() {
-  const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
-  return layoutColumns([compilePlan(rules.definition)]);
-}
-
-async function expectFresh() {
-  const columns = await currentColumns();
-  const stored = await facts.listStored(t.database.db, columns.length);
-  const recomputed = await facts.recompute(t.database.db, columns);
-  expect(stored.length).toBeGreaterThan(0);
-  expect(stored.map(({ present, settledOn, ...starts }) => starts)).toEqual(recomputed);
-  // Each row's present columns, and the day its latest column has counted the most years the rules ask on it.
-  const { years } = (await facts.findLayout(t.database.db))!;
-  expect(years).toHaveLength(columns.length);
-  for (const row of stored) {
-    const starts = columns.map((_, i) => row[`s${i}`] as string | null);
-    expect(BigInt(row.present as number)).toBe(starts.reduce((m, s, i) => (s === null ? m : m | (1n << BigInt(i))), 0n));
-    const ends = starts.flatMap((s, i) => (s === null ? [] : [addYears(s, years[i]!)])).sort();
-    expect(row.settledOn).toBe(ends.at(-1) ?? null);
-  }
-}
-
 function multipart(fileName: string, content: Buffer) {
   const boundary = '----changai-facts-boundary';
   const body = Buffer.concat([
@@ -58,7 +37,7 @@ describe('per-worker facts', () => {
     const first = await makeWorker(t.system, { orgId: enterprise.id });
     const built = await conversion.buildFacts(t.system);
     expect(built.workers).toBeGreaterThan(0);
-    await expectFresh();
+    await expectFactsFresh(t);
 
     // An import (a job, inserting workers and credentials in statements of many rows).
     const ids = Array.from({ length: 4 }, (_, i) => makeIdNumber('420107', `198${i}-03-1${i}`));
@@ -79,7 +58,7 @@ describe('per-worker facts', () => {
     const started = await hr.post(`/api/v1/imports/uploads/${preview.uploadId}/start`, { mapping: preview.mapping });
     expect(started.statusCode, started.body).toBe(202);
     await t.runJobs();
-    await expectFresh();
+    await expectFactsFresh(t);
 
     // Manual edits: the worker's own facts, then credentials granted and one revoked.
     await workersService.update(t.system, first.id, {
@@ -88,7 +67,7 @@ describe('per-worker facts', () => {
       isFrontline: true,
       industryDivision: 'C',
     });
-    await expectFresh();
+    await expectFactsFresh(t);
     await workersService.grantCredential(t.system, first.id, {
       kind: 'skill_level',
       levelCode: 'technician',
@@ -102,10 +81,10 @@ describe('per-worker facts', () => {
       series: '工程',
       issuedOn: '2020-01-01',
     });
-    await expectFresh();
+    await expectFactsFresh(t);
     const before = (await facts.listStored(t.database.db, 64)).find((r) => r.id === first.id)!;
     await workersService.revokeCredential(t.system, honour.id, { reason: '撤销荣誉' });
-    await expectFresh();
+    await expectFactsFresh(t);
     expect((await facts.listStored(t.database.db, 64)).find((r) => r.id === first.id)).not.toEqual(before);
 
     // Leaving employment, and moving to another unit.
@@ -113,7 +92,7 @@ describe('per-worker facts', () => {
     const other = await makeOrg(t.system, { parentId: (await orgByCode(t.system, '420106')).id });
     const second = await makeWorker(t.system, { orgId: enterprise.id });
     await workersService.update(t.system, second.id, { orgId: other.id });
-    await expectFresh();
+    await expectFactsFresh(t);
   });
 
   it('answers the table from the facts as the registry itself would', async () => {
@@ -165,7 +144,7 @@ describe('per-worker facts', () => {
         fromWork: false,
       }),
     );
-    await expectFresh();
+    await expectFactsFresh(t);
     const fresh = await conversion.eligibility(t.system, {});
     expect({ ...fresh, elapsedMs: 0 }).toEqual({ ...stale, elapsedMs: 0 });
   });

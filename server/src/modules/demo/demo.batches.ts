@@ -1,25 +1,34 @@
 import { Worker } from 'node:worker_threads';
 import type { DerivedKeys } from '../../platform/crypto.js';
 import type { ScaledCounts } from './demo.figures.js';
-import { DEMO_SLICES, type DemoEnterprise, type GeneratedWorker } from './demo.generator.js';
+import { DEMO_SLICES, type DemoEnterprise, type FactsPlan, type GeneratedWorker } from './demo.generator.js';
 
-/** What a generating thread needs: the plan, and the keys that encrypt ID numbers and phones. */
-export type SliceJob = { counts: ScaledCounts; enterprises: DemoEnterprise[]; keys: DerivedKeys; now: string; batchWorkers: number };
+/** What a generating thread needs: the plan, the keys that encrypt ID numbers and phones, the facts' columns. */
+export type SliceJob = {
+  counts: ScaledCounts;
+  enterprises: DemoEnterprise[];
+  keys: DerivedKeys;
+  now: string;
+  batchWorkers: number;
+  facts?: FactsPlan;
+};
 
-/** csv text for COPY: a batch of workers and their credentials. */
-export type GeneratedBatch = { workers: number; workerCsv: string; credentialCsv: string };
+/** csv text for COPY: a batch of workers, their credentials and their facts (empty without a FactsPlan). */
+export type GeneratedBatch = { workers: number; workerCsv: string; credentialCsv: string; factsCsv: string };
 
 export function nextBatch(rows: Generator<GeneratedWorker>, size: number): GeneratedBatch {
   const workerLines: string[] = [];
   const credentialLines: string[] = [];
+  const factLines: string[] = [];
   for (let i = 0; i < size; i++) {
     const next = rows.next();
     if (next.done) break;
     workerLines.push(next.value.worker);
     for (const line of next.value.credentials) credentialLines.push(line);
+    if (next.value.facts !== undefined) factLines.push(next.value.facts);
   }
   const text = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '');
-  return { workers: workerLines.length, workerCsv: text(workerLines), credentialCsv: text(credentialLines) };
+  return { workers: workerLines.length, workerCsv: text(workerLines), credentialCsv: text(credentialLines), factsCsv: text(factLines) };
 }
 
 /**

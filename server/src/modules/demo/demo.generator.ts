@@ -1,6 +1,9 @@
 import {
+  type Atom,
+  type CredentialFact,
   credentialNaturalKey,
   creditCodeCheckChar,
+  factColumns,
   HUBEI_INDUSTRY_CATEGORIES,
   idNumberCheckDigit,
   nameSearchKeys,
@@ -105,7 +108,17 @@ export function planEnterprises(random: Random, divisions: Division[], totalWork
 
 export type Protect = { encrypt(text: string): string; blindIndex(text: string): string };
 
-export type GeneratedWorker = { worker: string; credentials: string[] };
+/** `facts`: the worker's row of conversion_facts, when the load writes them (see FactsPlan). */
+export type GeneratedWorker = { worker: string; credentials: string[]; facts?: string };
+
+/** The columns of the rules in force and their years: the generator writes each worker's facts as it goes. */
+export type FactsPlan = { columns: Atom[]; years: number[] };
+
+export const FACT_KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', 'is_employed'];
+export const factsCopyColumns = (plan: FactsPlan) => [...FACT_KEY_COLUMNS, ...plan.columns.map((_, i) => `s${i}`), 'present', 'settled_on'];
+
+/** A region's prefecture, as the facts store it (a county-level city directly under the province is its own). */
+const prefectureOf = (region: string) => (region.slice(2, 4) === '90' ? region : `${region.slice(0, 4)}00`);
 
 const csv = (values: (string | number | boolean | null)[]) =>
   values
@@ -213,6 +226,7 @@ export function* generateWorkers(
   enterprises: DemoEnterprise[],
   protect: Protect,
   now: string,
+  factsPlan?: FactsPlan,
 ): Generator<GeneratedWorker> {
   const random = new Random(2020 + 7919 * (slice + 1));
   const counts = sliceCounts(allCounts, slice);
@@ -314,6 +328,7 @@ export function* generateWorkers(
       const occupation = occupations.length ? random.pick(occupations).code : null;
       const workerId = crypto.randomUUID();
       const credentials: string[] = [];
+      const held: CredentialFact[] = [];
       const credential = (c: {
         kind: 'skill_level' | 'title' | 'honor';
         levelCode?: string;
@@ -328,6 +343,15 @@ export function* generateWorkers(
         const naturalKey = credentialNaturalKey(c);
         const occupationCode = c.kind === 'skill_level' ? occupation : null;
         const status = c.revoked ? 'revoked' : 'valid';
+        held.push({
+          kind: c.kind,
+          levelCode: c.levelCode ?? null,
+          occupationCode,
+          series: c.series ?? null,
+          name: c.name ?? null,
+          issuedOn: c.issuedOn,
+          status,
+        });
         credentials.push(
           csv([
             crypto.randomUUID(),
@@ -422,6 +446,28 @@ export function* generateWorkers(
         ? `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`
         : null;
       const employedFrom = fromDay(Math.max(born + 18 * 366, Math.min(reached - random.int(0, 8) * 365, reached)));
+      const isFrontline = random.chance(0.85);
+      const isUnionMember = random.chance(0.72);
+      const isEmployed = random.chance(0.96);
+      let facts: string | undefined;
+      if (factsPlan) {
+        const row = factColumns(factsPlan.columns, factsPlan.years, {
+          occupationCode: occupation,
+          isFrontline,
+          employedFrom,
+          credentials: held,
+        });
+        facts = csv([
+          workerId,
+          employer.id,
+          prefectureOf(employer.regionCode),
+          employer.industryDivision,
+          isEmployed,
+          ...row.starts,
+          BigInt.asIntN(64, row.present).toString(),
+          row.settledOn,
+        ]);
+      }
       yield {
         worker: csv([
           workerId,
@@ -438,10 +484,10 @@ export function* generateWorkers(
           phone ? protect.blindIndex(phone) : null,
           occupation,
           employer.industryDivision,
-          random.chance(0.85),
-          random.chance(0.72),
+          isFrontline,
+          isUnionMember,
           employedFrom,
-          random.chance(0.96) ? 'employed' : 'left',
+          isEmployed ? 'employed' : 'left',
           highestRank,
           fromDay(highestOn),
           titleRank,
@@ -452,6 +498,7 @@ export function* generateWorkers(
           highSkilledSince === null ? null : fromDay(highSkilledSince),
         ]),
         credentials,
+        facts,
       };
     }
   }

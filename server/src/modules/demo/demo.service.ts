@@ -9,7 +9,7 @@ import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import { generateBatches } from './demo.batches.js';
 import { DEMO_MILESTONES, scaledCounts } from './demo.figures.js';
-import { CREDENTIAL_COLUMNS, type DemoEnterprise, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
+import { CREDENTIAL_COLUMNS, type DemoEnterprise, factsCopyColumns, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
 import { Random } from './demo.random.js';
 
 export const DEMO_SETTING = 'demo.registry';
@@ -85,15 +85,19 @@ export async function loadRegistry(
   // Existing orgs keep their row (insert is skipped) and gain an enterprise profile.
   await orgService.createEnterprises(ctx, enterprises);
   const now = ctx.now().toISOString();
-  const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS };
+  // The generator writes each worker's conversion facts for the rules in force as it goes.
+  const facts = await conversionService.factsLayoutInForce(ctx);
+  const factsPlan = facts.fits ? { columns: facts.columns, years: facts.years } : undefined;
+  const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS, facts: factsPlan };
   const batches = generateBatches(job, options.threads ?? generatingThreads());
   await conversionService.suspendFacts(ctx);
   let workers = 0;
   let credentials = 0;
-  const load = async (copy: (table: 'workers' | 'credentials', columns: string[], csv: string) => Promise<number>) => {
+  const load = async (copy: (table: workersService.BulkTable, columns: string[], csv: string) => Promise<number>) => {
     for await (const batch of batches) {
       workers += await copy('workers', WORKER_COLUMNS, batch.workerCsv);
       credentials += await copy('credentials', CREDENTIAL_COLUMNS, batch.credentialCsv);
+      if (factsPlan && batch.factsCsv) await copy('conversion_facts', factsCopyColumns(factsPlan), batch.factsCsv);
       onProgress?.(workers, counts.total);
     }
   };
@@ -102,7 +106,7 @@ export async function loadRegistry(
   await workersService.analyzeAfterBulkLoad(ctx);
   // indicators: the COPY batches bypass the workers' triggers (replica role); rebuild the dashboard's aggregate once.
   await indicatorsService.rebuildAggregates(ctx);
-  await conversionService.buildFacts(ctx);
+  await conversionService.adoptLoadedFacts(ctx, facts, 'demo');
   const result = { scale, enterprises: enterprises.length, workers, credentials, seconds: (performance.now() - started) / 1000 };
   await ctx.db.transaction().execute(async (trx) => {
     await setSetting(trx, DEMO_SETTING, { scale, counts, loadedAt: now }, ctx.now());

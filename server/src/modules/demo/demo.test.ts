@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFactsFresh } from '../../../test/conversion-facts.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { loadDemoData } from '../../cli/demo-data.js';
 import { DEMO_MILESTONES, scaledCounts } from './demo.figures.js';
@@ -53,6 +54,14 @@ describe('the demo province', () => {
                  where kind = 'skill_level' and status = 'valid' group by worker_id) c on c.worker_id = w.id
       where w.source = 'demo' and w.highest_skill_rank is distinct from c.top`.execute(t.database.db);
     expect(Number(mismatched.rows[0]?.n)).toBe(0);
+  });
+
+  it('writes the conversion facts of every worker, hand-made ones too, as the registry gives them', async () => {
+    await expectFactsFresh(t);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from conversion_facts f join workers w on w.id = f.worker_id where w.source <> 'demo'`.execute(t.database.db);
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
   });
 
   it('gives every demo enterprise a valid profile and loads only once', async () => {

@@ -466,13 +466,10 @@ export async function exportXlsx(ctx: Ctx, query: Omit<WorkerListQuery, 'cursor'
 }
 
 /** Bulk load of already-validated rows (demo data) with COPY; the caller audits the batch as a whole. */
-export async function copyRows(
-  ctx: Ctx,
-  copy: CopyFn,
-  table: 'workers' | 'credentials',
-  columns: string[],
-  batches: AsyncIterable<string>,
-) {
+/** The tables a bulk load writes: the registry and its conversion facts (which the load computes itself). */
+export type BulkTable = 'workers' | 'credentials' | 'conversion_facts';
+
+export async function copyRows(ctx: Ctx, copy: CopyFn, table: BulkTable, columns: string[], batches: AsyncIterable<string>) {
   scopeFor(ctx.actor, 'workers:manage');
   return copy(table, columns, batches, { trusted: true });
 }
@@ -480,7 +477,7 @@ export async function copyRows(
 /** Loads trusted generated rows in one transaction that rebuilds the registry's indexes at the end. */
 export async function bulkLoad<T>(ctx: Ctx, database: Database, work: (copy: BulkCopy) => Promise<T>): Promise<T> {
   scopeFor(ctx.actor, 'workers:manage');
-  return database.bulkLoad(['workers', 'credentials'], work);
+  return database.bulkLoad(['workers', 'credentials', 'conversion_facts'], work);
 }
 
 export async function analyzeAfterBulkLoad(ctx: Ctx) {
