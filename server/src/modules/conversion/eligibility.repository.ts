@@ -504,13 +504,17 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   );
   const settled = sql`(coalesce(f.settled_on <= ${asOf}::date, true)${beyond.length ? sql` and ${sql.join(beyond, sql` and `)}` : sql``})`;
   const rowMasks = masks.map((m, w) =>
-    w === 0 ? sql`case when ${settled} then f.present else ${m.value} end as w0` : sql`case when ${settled} then 0::bigint else ${m.value} end as ${m.name}`,
+    w === 0
+      ? sql`case when ${settled} then f.present else ${m.value} end as w0`
+      : sql`case when ${settled} then 0::bigint else ${m.value} end as ${m.name}`,
   );
   const soonColumns = soon.map((x) => sql`case when ${settled} or not ${due} then 0::bigint else ${x.value} end as ${x.name}`);
   const fromPresent = Array.from({ length: nowWords }, (_, w) => {
     const terms = [...bits.values()]
       .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
-      .map((b) => sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+      .map(
+        (b) => sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`,
+      );
     const name = sql.ref(`w${w}`);
     return sql`case when g.settled then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
   });

@@ -1,4 +1,4 @@
-import { addYears, compilePlan } from '@changai/domain';
+import { compilePlan } from '@changai/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFactsFresh } from '../../../test/conversion-facts.js';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
