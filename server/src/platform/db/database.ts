@@ -90,6 +90,15 @@ const parsers = {
 /** Contrib modules PGlite loads (PostgreSQL has them installed): trigram search of Chinese text. */
 const extensions = { pg_trgm };
 
+/**
+ * PGlite runs without fsync (its own -F), so its files do not survive a power loss intact whatever the
+ * WAL holds; the full-page images that guard against pages torn by one only cost it: a page's first
+ * change after each checkpoint wrote all 8 kB of it to the WAL. Without them an import of 10,000
+ * workers into a 1M-worker registry ran at 2,800 rows/s instead of 1,700. Crash recovery (a killed
+ * process: whole page writes reach the OS) still replays every committed transaction.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'];
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({
@@ -152,9 +161,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let pglite: PGlite;
   if ('dataDir' in target) {
     fs.mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir, { parsers, extensions, loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create(target.dataDir, { parsers, extensions, loadDataDir: target.loadDataDir, startParams: pgliteStartParams });
   } else {
-    pglite = await PGlite.create({ parsers, extensions, loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create({ parsers, extensions, loadDataDir: target.loadDataDir, startParams: pgliteStartParams });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [new CamelCasePlugin()] });
   const copy = async (table: string, columns: string[], batches: AsyncIterable<string>, options: CopyOptions = {}) => {
