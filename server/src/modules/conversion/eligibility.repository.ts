@@ -398,17 +398,6 @@ export function eligibilityQuery(plans: Plan[], opts: TableOptions) {
 const MASK_BITS = 62;
 const bitValue = (bit: number) => sql.lit(String(2n ** BigInt(bit % MASK_BITS)));
 
-/** Sums of bit values packed into 62-bit words, named w0… (or another prefix). */
-function packedWords(bits: { bit: number; test: RawBuilder<unknown> }[], count: number, prefix: string) {
-  const words = Math.max(1, Math.ceil(count / MASK_BITS));
-  return Array.from({ length: words }, (_, w) => {
-    const terms = bits
-      .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
-      .map((b) => sql`case when ${b.test} then ${bitValue(b.bit)}::bigint else 0::bigint end`);
-    return { name: sql.ref(`${prefix}${w}`), value: terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint` };
-  });
-}
-
 const isSet = (prefix: string, bit: number) =>
   sql`((m.${sql.ref(`${prefix}${Math.floor(bit / MASK_BITS)}`)} & ${bitValue(bit)}::bigint) <> 0)`;
 
@@ -481,22 +470,33 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   const due = dueParts.length ? sql`coalesce(${sql.join(dueParts, sql` or `)}, false)` : sql`false`;
   // For those rows: which pathways become true within the window (exactly as for one worker).
   const offsets = plans.map((_, q) => plans.slice(0, q).reduce((n, x) => n + x.pathways.length, 0));
-  // Cheapest first: one of its rising atoms comes due in the window, it does not hold on asOf (date
-  // comparisons with constants), and only then the dates it could begin on.
-  const soonBits = plans.flatMap((plan, q) =>
-    plan.pathways.map((p, k) => {
-      const refs = layout.refs[q]!;
-      const rising = [...risingAtoms(p.whole)].map((i) => windowTest(refs[i]!));
+  // For those rows: which pathways become true within the window, exactly as for one worker (not
+  // holding on asOf, holding on the date one of its rising atoms comes due), organised by window so
+  // that each window is tested once per row and only the pathways rising in it are looked at.
+  const rises = new Map<string, { test: RawBuilder<unknown>; terms: { bit: number; test: RawBuilder<unknown> }[] }>();
+  plans.forEach((plan, q) => {
+    const refs = layout.refs[q]!;
+    plan.pathways.forEach((p, k) => {
       const holds = exprNow(p.whole, (i) => sql`coalesce(${col(refs[i]!.column)} <= ${latestStart(asOf, refs[i]!.years)}::date, false)`);
-      return {
-        bit: offsets[q]! + k,
-        test: rising.length
-          ? sql`(coalesce(${sql.join(rising, sql` or `)}, false) and not ${holds} and ${firstFrom(refs, p.whole, asOf, horizon)} is not null)`
-          : sql`false`,
-      };
-    }),
-  );
-  const soon = packedWords(soonBits, soonBits.length, 'v');
+      for (const i of risingAtoms(p.whole)) {
+        const ref = refs[i]!;
+        const key = `${ref.column}|${latestStart(asOf, ref.years)}|${latestStart(horizon, ref.years)}`;
+        const window = rises.get(key) ?? { test: windowTest(ref), terms: [] };
+        window.terms.push({ bit: offsets[q]! + k, test: sql`(not ${holds} and ${exprAt(refs, p.whole, atomDate(ref))})` });
+        rises.set(key, window);
+      }
+    });
+  });
+  const soonCount = plans.reduce((n, plan) => n + plan.pathways.length, 0);
+  const soon = Array.from({ length: Math.max(1, Math.ceil(soonCount / MASK_BITS)) }, (_, w) => {
+    const parts = [...rises.values()].flatMap((window) => {
+      const terms = window.terms
+        .filter((t) => Math.floor(t.bit / MASK_BITS) === w)
+        .map((t) => sql`case when ${t.test} then ${bitValue(t.bit)}::bigint else 0::bigint end`);
+      return terms.length ? [sql`case when ${window.test} then ${sql.join(terms, sql` | `)} else 0::bigint end`] : [];
+    });
+    return { name: sql.ref(`v${w}`), value: parts.length ? sql`(${sql.join(parts, sql` | `)})` : sql`0::bigint` };
+  });
   // A settled row (every atom holds on each column it has, none comes due: see migration 0016) is
   // counted by its present columns alone, grouped by plain columns (so PostgreSQL estimates the groups
   // well and counts them in its parallel workers); its masks are made once per group below.
