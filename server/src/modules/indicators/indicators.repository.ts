@@ -26,7 +26,7 @@ export function listDivisionsUnder(db: Db, path: string): Promise<OrgNode[]> {
     .execute();
 }
 
-/** An org's active children, with whether they have children of their own. */
+/** An org's active children (all of them: the dashboard ranks a county's employers by size), with whether they have children of their own. */
 export function listChildren(db: Db, parentId: string) {
   return db
     .selectFrom('orgs as o')
@@ -36,7 +36,6 @@ export function listChildren(db: Db, parentId: string) {
     .where('o.isActive', '=', true)
     .orderBy('o.code')
     .orderBy('o.id')
-    .limit(500)
     .execute();
 }
 

@@ -6,6 +6,7 @@ import {
   IndicatorListSchema,
   IndicatorSchema,
 } from '@changai/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
@@ -215,6 +216,26 @@ describe('live skill figures', () => {
     expect((await admin.get('/api/v1/dashboard?orgId=nope')).statusCode).toBe(400);
     expect((await admin.get('/api/v1/dashboard/figures?period=2020-Q5')).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/dashboard' })).statusCode).toBe(401);
+  });
+
+  it('ranks every employer of a county with hundreds of them, not only the first ones by code', async () => {
+    const county = await t.database.db
+      .selectFrom('orgs')
+      .select(['id', 'path', 'depth'])
+      .where('code', '=', '420111')
+      .executeTakeFirstOrThrow();
+    await sql`
+      insert into orgs (parent_id, code, name, kind, path, depth)
+      select ${county.id}, 'BIG-' || lpad(g::text, 4, '0'), '洪山测试企业' || g, 'enterprise', '', ${county.depth + 1}
+      from generate_series(1, 620) g`.execute(t.database.db);
+    await sql`update orgs set path = ${county.path} || id || '/' where code like 'BIG-%'`.execute(t.database.db);
+    const last = await t.database.db.selectFrom('orgs').select('id').where('code', '=', 'BIG-0620').executeTakeFirstOrThrow();
+    await profile(last.id, 'pillar', '420111');
+    const worker = await makeWorker(t.system, { orgId: last.id });
+    await workersService.grantCredential(t.system, worker.id, { kind: 'skill_level', levelCode: 'senior', issuedOn: '2021-03-01' });
+    const hongshan = await dashboard(admin, `?orgId=${county.id}&asOf=2026-11-26`);
+    expect(hongshan.totals.skilled).toBe(1);
+    expect(hongshan.children.map((c) => [c.org.code, c.skilled])).toEqual([['BIG-0620', 1]]);
   });
 });
 
