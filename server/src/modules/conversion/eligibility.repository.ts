@@ -405,12 +405,13 @@ const isSet = (prefix: string, bit: number) =>
 const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` : atom.type);
 
 /**
- * The table over the stored facts in one pass that does little per row. Each row reduces to a bit
- * mask of its atoms' truths on asOf (one comparison per distinct start-date bound, skipped as a
- * whole for a family of columns that are all null), and — only for the few rows with a start date
- * inside one of its atoms' 12-month windows — a second mask of the pathways that become true within
- * the window, computed exactly as for one worker. Rows are counted per prefecture × division × masks
- * and the pathways evaluated once per distinct mask.
+ * The table over the stored facts, doing little per row. A settled row (most of them) is counted by
+ * the columns it has. Any other row reduces to a bit mask of its atoms' truths on asOf (one
+ * comparison per distinct start-date bound, skipped as a whole for a family of columns that are all
+ * null), and — only for the rows with a start date inside one of its atoms' 12-month windows — a
+ * second mask of the pathways that become true within the window, computed exactly as for one
+ * worker. Rows are counted per prefecture × division × masks and the pathways evaluated once per
+ * distinct mask.
  */
 function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: Extract<FactsSource, { kind: 'stored' }>) {
   const { stored } = source;
@@ -468,7 +469,6 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     return mine.length ? [sql`(${anyOf(columns)} and (${sql.join(mine, sql` or `)}))`] : [];
   });
   const due = dueParts.length ? sql`coalesce(${sql.join(dueParts, sql` or `)}, false)` : sql`false`;
-  // For those rows: which pathways become true within the window (exactly as for one worker).
   const offsets = plans.map((_, q) => plans.slice(0, q).reduce((n, x) => n + x.pathways.length, 0));
   // For those rows: which pathways become true within the window, exactly as for one worker (not
   // holding on asOf, holding on the date one of its rising atoms comes due), organised by window so
