@@ -445,6 +445,8 @@ export async function factsLayoutInForce(ctx: Ctx) {
   return { rules: rules.ref, columns, years: layoutYears([plan]), fits };
 }
 export type FactsLayoutInForce = Awaited<ReturnType<typeof factsLayoutInForce>>;
+/** The columns, in order, of the facts rows a bulk load writes itself (then `adoptLoadedFacts`). */
+export const factsCopyColumns = factsRepo.copyColumns;
 
 /**
  * Rebuilds every worker's facts for the rules in force, set-based, in one transaction; from then on

@@ -16,6 +16,9 @@ export const FACT_COLUMNS = 64;
 const KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', 'is_employed'];
 const startColumns = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
+/** The columns a bulk load that computes the facts itself writes, for n start dates. */
+export const copyColumns = (n: number) => [...KEY_COLUMNS, ...startColumns(n), 'present', 'settled_on'];
+
 /** `years`: per column, the most years the rules in force count on it (what `settled_on` adds). */
 export type FactsLayout = { ruleSetId: string; columns: string[]; years: number[]; builtAt: Date };
 

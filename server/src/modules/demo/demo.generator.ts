@@ -111,11 +111,11 @@ export type Protect = { encrypt(text: string): string; blindIndex(text: string):
 /** `facts`: the worker's row of conversion_facts, when the load writes them (see FactsPlan). */
 export type GeneratedWorker = { worker: string; credentials: string[]; facts?: string };
 
-/** The columns of the rules in force and their years: the generator writes each worker's facts as it goes. */
+/**
+ * The columns of the rules in force and their years: the generator writes each worker's facts as it
+ * goes, in the order of the conversion module's `factsCopyColumns`.
+ */
 export type FactsPlan = { columns: Atom[]; years: number[] };
-
-export const FACT_KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', 'is_employed'];
-export const factsCopyColumns = (plan: FactsPlan) => [...FACT_KEY_COLUMNS, ...plan.columns.map((_, i) => `s${i}`), 'present', 'settled_on'];
 
 /** A region's prefecture, as the facts store it (a county-level city directly under the province is its own). */
 const prefectureOf = (region: string) => (region.slice(2, 4) === '90' ? region : `${region.slice(0, 4)}00`);

@@ -9,7 +9,7 @@ import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import { generateBatches } from './demo.batches.js';
 import { DEMO_MILESTONES, scaledCounts } from './demo.figures.js';
-import { CREDENTIAL_COLUMNS, type DemoEnterprise, factsCopyColumns, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
+import { CREDENTIAL_COLUMNS, type DemoEnterprise, planEnterprises, WORKER_COLUMNS } from './demo.generator.js';
 import { Random } from './demo.random.js';
 
 export const DEMO_SETTING = 'demo.registry';
@@ -97,7 +97,8 @@ export async function loadRegistry(
     for await (const batch of batches) {
       workers += await copy('workers', WORKER_COLUMNS, batch.workerCsv);
       credentials += await copy('credentials', CREDENTIAL_COLUMNS, batch.credentialCsv);
-      if (factsPlan && batch.factsCsv) await copy('conversion_facts', factsCopyColumns(factsPlan), batch.factsCsv);
+      if (factsPlan && batch.factsCsv)
+        await copy('conversion_facts', conversionService.factsCopyColumns(factsPlan.columns.length), batch.factsCsv);
       onProgress?.(workers, counts.total);
     }
   };
