@@ -130,48 +130,57 @@ export const ruleSetArb: fc.Arbitrary<RuleSet> = fc
     })),
   );
 
-const credentialArb: fc.Arbitrary<CredentialFact> = fc.oneof(
-  fc.record({
-    kind: fc.constant('skill_level' as const),
-    levelCode: fc.constantFrom(...SKILL_LEVEL_CODES),
-    occupationCode: fc.constantFrom(...OCCUPATIONS),
-    series: fc.constant(null),
-    name: fc.constant(null),
-    issuedOn: dateArb,
-    status: fc.constantFrom('valid' as const, 'valid' as const, 'revoked' as const),
-  }),
-  fc.record({
-    kind: fc.constant('title' as const),
-    levelCode: fc.constantFrom(...TITLE_LEVEL_CODES),
-    occupationCode: fc.constant(null),
-    series: fc.constantFrom(...SERIES),
-    name: fc.constant(null),
-    issuedOn: dateArb,
-    status: fc.constantFrom('valid' as const, 'revoked' as const),
-  }),
-  fc.record({
-    kind: fc.constant('honor' as const),
-    levelCode: fc.constant(null),
-    occupationCode: fc.constant(null),
-    series: fc.constant(null),
-    name: fc.constantFrom(...HONORS),
-    issuedOn: dateArb,
-    status: fc.constant('valid' as const),
-  }),
-  fc.record({
-    kind: fc.constant('academic' as const),
-    levelCode: fc.constantFrom(...ACADEMIC),
-    occupationCode: fc.constant(null),
-    series: fc.constant(null),
-    name: fc.constant(null),
-    issuedOn: dateArb,
-    status: fc.constant('valid' as const),
-  }),
-);
+const credentialArbOf = (dateArb: fc.Arbitrary<string>): fc.Arbitrary<CredentialFact> =>
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('skill_level' as const),
+      levelCode: fc.constantFrom(...SKILL_LEVEL_CODES),
+      occupationCode: fc.constantFrom(...OCCUPATIONS),
+      series: fc.constant(null),
+      name: fc.constant(null),
+      issuedOn: dateArb,
+      status: fc.constantFrom('valid' as const, 'valid' as const, 'revoked' as const),
+    }),
+    fc.record({
+      kind: fc.constant('title' as const),
+      levelCode: fc.constantFrom(...TITLE_LEVEL_CODES),
+      occupationCode: fc.constant(null),
+      series: fc.constantFrom(...SERIES),
+      name: fc.constant(null),
+      issuedOn: dateArb,
+      status: fc.constantFrom('valid' as const, 'revoked' as const),
+    }),
+    fc.record({
+      kind: fc.constant('honor' as const),
+      levelCode: fc.constant(null),
+      occupationCode: fc.constant(null),
+      series: fc.constant(null),
+      name: fc.constantFrom(...HONORS),
+      issuedOn: dateArb,
+      status: fc.constant('valid' as const),
+    }),
+    fc.record({
+      kind: fc.constant('academic' as const),
+      levelCode: fc.constantFrom(...ACADEMIC),
+      occupationCode: fc.constant(null),
+      series: fc.constant(null),
+      name: fc.constant(null),
+      issuedOn: dateArb,
+      status: fc.constant('valid' as const),
+    }),
+  );
 
-export const workerArb: fc.Arbitrary<WorkerFacts> = fc.record({
-  occupationCode: fc.constantFrom(...OCCUPATIONS),
-  isFrontline: fc.boolean(),
-  employedFrom: fc.option(dateArb, { nil: null }),
-  credentials: fc.array(credentialArb, { maxLength: 5 }),
-});
+const workerArbOf = (dateArb: fc.Arbitrary<string>): fc.Arbitrary<WorkerFacts> =>
+  fc.record({
+    occupationCode: fc.constantFrom(...OCCUPATIONS),
+    isFrontline: fc.boolean(),
+    employedFrom: fc.option(dateArb, { nil: null }),
+    credentials: fc.array(credentialArbOf(dateArb), { maxLength: 5 }),
+  });
+
+export const workerArb = workerArbOf(dateArb);
+/**
+ * Workers whose dates all fall within three years, so that on a day near them several atoms come due
+ * within the same year (one turning a pathway true, a negated one turning it false again).
+ */
+export const closeWorkerArb = workerArbOf(isoDateArb(2018, 2020));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addYears, compilePlan, levelRankOf, verdicts, type WorkerFacts } from '@changai/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
+import { closeWorkerArb, dateArb, isoDateArb, ruleSetArb, workerArb } from '../../../../domain/test/conversion-arbitraries.js';
 import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { ensureDefaultRuleSet } from './conversion.service.js';
@@ -103,10 +103,12 @@ describe('eligibility table', () => {
     await fc.assert(
       fc.asyncProperty(
         ruleSetArb,
-        fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }),
-        dateArb,
+        fc.oneof(
+          fc.tuple(fc.array(workerArb, { minLength: pool.length, maxLength: pool.length }), dateArb),
+          fc.tuple(fc.array(closeWorkerArb, { minLength: pool.length, maxLength: pool.length }), isoDateArb(2017, 2022)),
+        ),
         fc.record({ p1: fc.integer({ min: 0, max: 6 }), p2: fc.integer({ min: 0, max: 6 }) }),
-        async (ruleSet, workers, asOf, draft) => {
+        async (ruleSet, [workers, asOf], draft) => {
           const plans = [compilePlan(ruleSet), compilePlan(ruleSet, draft)];
           const stored = await factsFor(plans);
           for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
@@ -127,9 +129,53 @@ describe('eligibility table', () => {
           });
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   }, 180_000);
+});
+
+describe('eligibility table, a pathway true for part of the year', () => {
+  it('counts a worker who becomes eligible within the year though a negated credential ends it before the horizon', async () => {
+    const ruleSet = fc.sample(ruleSetArb, { numRuns: 1, seed: 1 })[0]!;
+    const base = ruleSet.pathways[0]!;
+    const plan = compilePlan({
+      ...ruleSet,
+      pathways: [
+        {
+          ...base,
+          field: undefined,
+          exceptions: [],
+          condition: {
+            type: 'allOf',
+            conditions: [
+              { type: 'holds', kind: 'skill_level', minLevel: 'senior', years: 0 },
+              { type: 'not', condition: { type: 'holds', kind: 'title', minLevel: 'intermediate', years: 0 } },
+            ],
+          },
+        },
+      ],
+    });
+    const stored = await factsFor([plan]);
+    const credential = { occupationCode: null, series: null, name: null, status: 'valid' as const };
+    const worker: WorkerFacts = {
+      occupationCode: null,
+      isFrontline: false,
+      employedFrom: null,
+      credentials: [
+        { ...credential, kind: 'skill_level', levelCode: 'senior', issuedOn: '2025-03-01' },
+        { ...credential, kind: 'title', levelCode: 'intermediate', series: 'engineering', issuedOn: '2025-06-01' },
+      ],
+    };
+    for (const id of pool) await store(id, worker);
+    const [verdict] = verdicts(plan, worker, '2025-01-01');
+    expect(verdict).toMatchObject({ outcome: 'eligible_from', eligibleFrom: '2025-03-01' });
+    const opts = { asOf: '2025-01-01', horizon: '2026-01-01', population: { orgPath: poolPath, employedOnly: true } };
+    const categories = { pillar: [], characteristic: [], emerging: [] };
+    for (const source of [{ kind: 'live' } as const, stored]) {
+      const [groups] = await eligibilityGroups(t.database.db, [plan], { ...opts, categories, source });
+      expect(groups!.reduce((n, g) => n + g.soon[0]!, 0)).toBe(pool.length);
+    }
+  });
 });
 
 describe('latestStart', () => {

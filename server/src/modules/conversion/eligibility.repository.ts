@@ -406,25 +406,26 @@ const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` :
 
 /**
  * The table over the stored facts, doing little per row. A settled row (most of them) is counted by
- * the columns it has. Any other row reduces to a bit mask of its atoms' truths on asOf (one
- * comparison per distinct start-date bound, skipped as a whole for a family of columns that are all
- * null), and — only for the rows with a start date inside one of its atoms' 12-month windows — a
- * second mask of the pathways that become true within the window, computed exactly as for one
- * worker. Rows are counted per prefecture × division × masks and the pathways evaluated once per
- * distinct mask.
+ * the columns it has. Any other row reduces to two bit masks of its atoms' truths, on asOf and on the
+ * horizon (one comparison per distinct start-date bound, skipped as a whole for a family of columns
+ * that are all null). An atom only turns true as time passes, so a pathway whose negated atoms stay
+ * as they are through the window becomes true within it exactly when it is false on asOf and true on
+ * the horizon: that is read from the two masks, once per distinct pair. Only a row with a negated
+ * atom coming due inside the window (a credential dated ahead) gets a third mask, of the pathways that
+ * become true within the window, computed exactly as for one worker. Rows are counted per prefecture
+ * × division × masks and the pathways evaluated once per distinct masks.
  */
 function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: Extract<FactsSource, { kind: 'stored' }>) {
   const { stored } = source;
   const facts = factRows(layout.columns, opts.population, source);
   const { asOf, horizon } = opts;
-  // The atoms' truths on asOf, one bit per distinct (column, bound).
-  const bits = new Map<string, { bit: number; column: number; test: RawBuilder<unknown> }>();
+  // The atoms' truths, one bit per distinct (column, years): on asOf in the w words, on the horizon in the h words.
+  const bits = new Map<string, { bit: number; column: number; years: number }>();
   const bitFor = (ref: Ref) => {
-    const bound = latestStart(asOf, ref.years);
-    const k = `${ref.column}|${bound}`;
+    const k = `${ref.column}|${ref.years}`;
     let found = bits.get(k);
     if (!found) {
-      found = { bit: bits.size, column: ref.column, test: sql`${col(ref.column)} <= ${bound}::date` };
+      found = { bit: bits.size, column: ref.column, years: ref.years };
       bits.set(k, found);
     }
     return found.bit;
@@ -432,15 +433,13 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   // Each (column, years)'s window: its atom turns true within (asOf, horizon].
   const windowTest = (ref: Ref) =>
     sql`(${col(ref.column)} > ${latestStart(asOf, ref.years)}::date and ${col(ref.column)} <= ${latestStart(horizon, ref.years)}::date)`;
-  const windows = new Map<string, { column: number; test: RawBuilder<unknown> }>();
+  const negated = new Map<string, Ref>();
   plans.forEach((plan, q) => {
-    plan.atoms.forEach((_, i) => {
-      const ref = layout.refs[q]![i]!;
-      bitFor(ref);
-      const after = latestStart(asOf, ref.years);
-      const until = latestStart(horizon, ref.years);
-      windows.set(`${ref.column}|${after}|${until}`, { column: ref.column, test: windowTest(ref) });
-    });
+    const refs = layout.refs[q]!;
+    for (const ref of refs) bitFor(ref);
+    for (const p of plan.pathways) {
+      for (const i of risingAtoms(p.whole, false)) negated.set(`${refs[i]!.column}|${refs[i]!.years}`, refs[i]!);
+    }
   });
   const families = new Map<string, number[]>();
   layout.columns.forEach((atom, c) => {
@@ -448,27 +447,25 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   });
   const anyOf = (columns: number[]) =>
     columns.length === 1 ? sql`${col(columns[0]!)} is not null` : sql`coalesce(${sql.join(columns.map(col))}) is not null`;
-  // Per family, skipped at once when all its columns are null.
-  const maskTerms = [...families.values()].flatMap((columns) => {
-    const mine = [...bits.values()].filter((b) => columns.includes(b.column));
-    const words = new Set(mine.map((b) => Math.floor(b.bit / MASK_BITS)));
-    return [...words].map((w) => {
-      const terms = mine
-        .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
-        .map((b) => sql`case when ${b.test} then ${bitValue(b.bit)}::bigint else 0::bigint end`);
-      return { word: w, value: sql`case when ${anyOf(columns)} then ${sql.join(terms, sql` + `)} else 0::bigint end` };
+  const words = Math.max(1, Math.ceil(bits.size / MASK_BITS));
+  // The mask on date `at`, word by word; per family, skipped at once when all its columns are null.
+  const maskAt = (at: IsoDate) =>
+    Array.from({ length: words }, (_, w) => {
+      const terms = [...families.values()].flatMap((columns) => {
+        const mine = [...bits.values()].filter((b) => columns.includes(b.column) && Math.floor(b.bit / MASK_BITS) === w);
+        if (mine.length === 0) return [];
+        const set = mine.map(
+          (b) => sql`case when ${col(b.column)} <= ${latestStart(at, b.years)}::date then ${bitValue(b.bit)}::bigint else 0::bigint end`,
+        );
+        return [sql`case when ${anyOf(columns)} then ${sql.join(set, sql` + `)} else 0::bigint end`];
+      });
+      return terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint`;
     });
-  });
-  const nowWords = Math.max(1, Math.ceil(bits.size / MASK_BITS));
-  const masks = Array.from({ length: nowWords }, (_, w) => {
-    const terms = maskTerms.filter((t) => t.word === w).map((t) => t.value);
-    return { name: sql.ref(`w${w}`), value: terms.length ? sql`(${sql.join(terms, sql` + `)})` : sql`0::bigint` };
-  });
-  const dueParts = [...families.values()].flatMap((columns) => {
-    const mine = [...windows.values()].filter((x) => columns.includes(x.column)).map((x) => x.test);
+  const negatedDue = [...families.values()].flatMap((columns) => {
+    const mine = [...negated.values()].filter((ref) => columns.includes(ref.column)).map(windowTest);
     return mine.length ? [sql`(${anyOf(columns)} and (${sql.join(mine, sql` or `)}))`] : [];
   });
-  const due = dueParts.length ? sql`coalesce(${sql.join(dueParts, sql` or `)}, false)` : sql`false`;
+  const negatedComesDue = negatedDue.length ? sql`coalesce(${sql.join(negatedDue, sql` or `)}, false)` : sql`false`;
   const offsets = plans.map((_, q) => plans.slice(0, q).reduce((n, x) => n + x.pathways.length, 0));
   // For those rows: which pathways become true within the window, exactly as for one worker (not
   // holding on asOf, holding on the date one of its rising atoms comes due), organised by window so
@@ -480,7 +477,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       const holds = exprNow(p.whole, (i) => sql`coalesce(${col(refs[i]!.column)} <= ${latestStart(asOf, refs[i]!.years)}::date, false)`);
       for (const i of risingAtoms(p.whole)) {
         const ref = refs[i]!;
-        const key = `${ref.column}|${latestStart(asOf, ref.years)}|${latestStart(horizon, ref.years)}`;
+        const key = `${ref.column}|${ref.years}`;
         const window = rises.get(key) ?? { test: windowTest(ref), terms: [] };
         window.terms.push({ bit: offsets[q]! + k, test: sql`(not ${holds} and ${exprAt(refs, p.whole, atomDate(ref))})` });
         rises.set(key, window);
@@ -495,8 +492,10 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
         .map((t) => sql`case when ${t.test} then ${bitValue(t.bit)}::bigint else 0::bigint end`);
       return terms.length ? [sql`case when ${window.test} then ${sql.join(terms, sql` | `)} else 0::bigint end`] : [];
     });
-    return { name: sql.ref(`v${w}`), value: parts.length ? sql`(${sql.join(parts, sql` | `)})` : sql`0::bigint` };
+    return parts.length ? sql`(${sql.join(parts, sql` | `)})` : sql`0::bigint`;
   });
+  const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.ref(`${prefix}${i}`));
+  const [now, then, exactSoon] = [names('w', words), names('h', words), names('v', soon.length)];
   // A settled row (every atom holds on each column it has, none comes due: see migration 0016) is
   // counted by its present columns alone, grouped by plain columns (so PostgreSQL estimates the groups
   // well and counts them in its parallel workers); its masks are made once per group below.
@@ -504,38 +503,51 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     years > (source.years[stored[c]!] ?? 0) ? [sql`(${col(c)} is null or ${col(c)} <= ${latestStart(asOf, years)}::date)`] : [],
   );
   const settled = sql`(coalesce(f.settled_on <= ${asOf}::date, true)${beyond.length ? sql` and ${sql.join(beyond, sql` and `)}` : sql``})`;
-  const zeros = (names: RawBuilder<unknown>[]) => names.map((name) => sql`0::bigint as ${name}`);
   const settledRows = sql`
-    select f.prefecture, f.industry_division, true as settled, f.present as w0, ${sql.join([...zeros(masks.slice(1).map((m) => m.name)), ...zeros(soon.map((x) => x.name))])}, count(*) as n
+    select f.prefecture, f.industry_division, true as settled, f.present as w0,
+      ${sql.join([...now.slice(1), ...then, ...exactSoon].map((name) => sql`0::bigint as ${name}`))}, false as exact, count(*) as n
     from (${facts}) f
     where ${settled}
     group by f.prefecture, f.industry_division, f.present`;
-  const keys = [...masks.map((m) => m.name), ...soon.map((x) => x.name)];
+  // The other rows' masks go as one array, from behind a fence that keeps the planner's guess of
+  // their distinct values modest (it multiplied the start dates' own, 2M against 85,000 at 10M workers)
+  // so that its parallel workers count them too; `offset null` fences without stopping those workers.
+  const keys = [...now, ...then, ...exactSoon];
   const otherRows = sql`
-    select f.prefecture, f.industry_division, false as settled, ${sql.join(masks.map((m) => sql`${m.value} as ${m.name}`))},
-      ${sql.join(soon.map((x) => sql`case when ${due} then ${x.value} else 0::bigint end as ${x.name}`))}, count(*) as n
-    from (${facts}) f
-    where not ${settled}
-    group by f.prefecture, f.industry_division, ${sql.join(keys)}`;
-  const fromPresent = Array.from({ length: nowWords }, (_, w) => {
-    const terms = [...bits.values()]
-      .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
-      .map(
-        (b) => sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`,
-      );
-    const name = sql.ref(`w${w}`);
-    return sql`case when g.settled then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
-  });
+    select x.prefecture, x.industry_division, false as settled,
+      ${sql.join(keys.map((name, i) => sql`x.k[${sql.lit(i + 1)}] as ${name}`))}, x.k[${sql.lit(keys.length + 1)}] = 1 as exact, count(*) as n
+    from (
+      select f.prefecture, f.industry_division, case when ${negatedComesDue} then array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon, sql`1::bigint`])}]
+        else array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon.map(() => sql`0::bigint`), sql`0::bigint`])}] end as k
+      from (${facts}) f
+      where not ${settled}
+      offset null
+    ) x
+    group by x.prefecture, x.industry_division, x.k`;
+  const fromPresent = (names: RawBuilder<unknown>[]) =>
+    names.map((name, w) => {
+      const terms = [...bits.values()]
+        .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
+        .map(
+          (b) =>
+            sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`,
+        );
+      return sql`case when g.settled then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
+    });
   const counts = plans.flatMap((plan, q) =>
-    plan.pathways.flatMap((p, k) => [
-      sql`coalesce(sum(m.n) filter (where ${exprNow(p.whole, (i) => isSet('w', bitFor(layout.refs[q]![i]!)))}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
-      sql`coalesce(sum(m.n) filter (where ${isSet('v', offsets[q]! + k)}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
-    ]),
+    plan.pathways.flatMap((p, k) => {
+      const holdsOn = (prefix: string) => exprNow(p.whole, (i) => isSet(prefix, bitFor(layout.refs[q]![i]!)));
+      return [
+        sql`coalesce(sum(m.n) filter (where ${holdsOn('w')}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
+        sql`coalesce(sum(m.n) filter (where case when m.exact then ${isSet('v', offsets[q]! + k)} else not ${holdsOn('w')} and ${holdsOn('h')} end), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
+      ];
+    }),
   );
   return sql<Record<string, unknown>>`
     select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
     from (
-      select g.prefecture, g.industry_division, ${sql.join(fromPresent)}, ${sql.join(soon.map((x) => sql`g.${x.name}`))}, g.n
+      select g.prefecture, g.industry_division, ${sql.join([...fromPresent(now), ...fromPresent(then)])},
+        ${sql.join(exactSoon.map((name) => sql`g.${name}`))}, g.exact, g.n
       from (${settledRows} union all ${otherRows}) g
       offset 0
     ) m
