@@ -9,6 +9,7 @@ export * from './normalize.js';
 export * from './occupations.js';
 export * from './periods.js';
 export * from './reform-periods.js';
+export * from './regions.js';
 export * from './registry-rules.js';
 export * from './skill-levels.js';
 export * from './titles.js';

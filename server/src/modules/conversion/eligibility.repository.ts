@@ -1,6 +1,7 @@
 import { type Atom, addYears, type Expr, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { prefectureOfColumn } from '../../platform/db/regions.js';
 
 /**
  * The rules compiled to one set-based query. Each atom of the plan reads a column holding the date
@@ -138,7 +139,7 @@ function populationFilter(p: Population) {
   return sql.join(parts, sql` and `);
 }
 
-const PREFECTURE = sql`case when substr(w.region_code, 3, 2) = '90' then w.region_code else substr(w.region_code, 1, 4) || '00' end`;
+const PREFECTURE = prefectureOfColumn('w.region_code');
 
 /**
  * One row per worker of `workers w where filter`: each column's start date as s0…sn, plus what the

@@ -8,6 +8,7 @@ import {
   idNumberCheckDigit,
   nameSearchKeys,
   occupationsInDivision,
+  prefectureOf,
 } from '@changai/domain';
 import { DEMO_GROWTH_AFTER, DEMO_MILESTONES, HIGH_RANKS, LOWER_RANKS, PREFECTURE_WEIGHTS, type ScaledCounts } from './demo.figures.js';
 import { BRAND_WORDS, COMPANY_SUFFIXES, FEMALE_CHARS, HONORS, INDUSTRY_WORDS, MALE_CHARS, SURNAMES } from './demo.names.js';
@@ -116,9 +117,6 @@ export type GeneratedWorker = { worker: string; credentials: string[]; facts?: s
  * goes, in the order of the conversion module's `factsCopyColumns`.
  */
 export type FactsPlan = { columns: Atom[]; years: number[] };
-
-/** A region's prefecture, as the facts store it (a county-level city directly under the province is its own). */
-const prefectureOf = (region: string) => (region.slice(2, 4) === '90' ? region : `${region.slice(0, 4)}00`);
 
 const csv = (values: (string | number | boolean | null)[]) =>
   values

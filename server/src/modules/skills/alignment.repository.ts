@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { prefectureOf } from './carriers.repository.js';
+import { prefectureOfColumn as prefectureOf } from '../../platform/db/regions.js';
 
 type InScope = (path: Expression<string>) => Expression<SqlBool>;
 

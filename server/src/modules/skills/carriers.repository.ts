@@ -1,13 +1,10 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { prefectureOfColumn as prefectureOf } from '../../platform/db/regions.js';
 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** The prefecture-level division of a county code (the 4290xx units are prefectures themselves). */
-export const prefectureOf = (column: string) =>
-  sql<string>`case when substr(${sql.ref(column)}, 3, 2) = '90' then ${sql.ref(column)} else substr(${sql.ref(column)}, 1, 4) || '00' end`;
 
 const COLUMNS = [
   'c.id',

@@ -1,7 +1,9 @@
+import { prefectureOf } from '@changai/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-db.js';
 import type { Database } from './database.js';
+import { prefectureOfColumn } from './regions.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -17,6 +19,14 @@ describe('the database layer', () => {
     expect(row?.d).toBe('2020-10-01');
     expect(typeof row?.n).toBe('number');
     expect(row?.at).toBeInstanceOf(Date);
+  });
+
+  it('finds the prefecture of a region code in SQL as the domain does', async () => {
+    const codes = ['420106', '420100', '420202', '420921', '429004', '429021'];
+    const { rows } = await sql<{ code: string; prefecture: string }>`
+      select r.code, ${prefectureOfColumn('r.code')} as prefecture from unnest(${codes}::text[]) as r(code)`.execute(database.db);
+    expect(rows.map((r) => r.prefecture)).toEqual(codes.map(prefectureOf));
+    expect(rows.map((r) => r.prefecture)).toEqual(['420100', '420100', '420200', '420900', '429004', '429021']);
   });
 
   it('keeps concurrent transactions apart: each sees its own writes, a failed one leaves nothing', async () => {
