@@ -49,21 +49,37 @@ export function atomDate(atom: Atom, facts: WorkerFacts): IsoDate | null {
 }
 
 /**
- * A worker's row of the stored facts (server migrations 0011 and 0016): per column (an atom whose
- * years are ignored) the date its years count from; which columns are present (bit i); and the day
- * from which every column has counted its `years` (the latest start + years), or null without any.
+ * The (column, years) pairs the stored facts keep a truth for: per column, each distinct number of
+ * years the rules in force count on it, in column order. More than 63 do not fit one mask (none kept).
  */
-export function factColumns(columns: readonly Atom[], years: readonly number[], facts: WorkerFacts) {
+export function factPairs(steps: readonly (readonly number[])[]): { column: number; years: number }[] {
+  const pairs = steps.flatMap((years, column) => years.map((y) => ({ column, years: y })));
+  return pairs.length <= MAX_FACT_PAIRS ? pairs : [];
+}
+export const MAX_FACT_PAIRS = 63;
+
+/**
+ * A worker's row of the stored facts (server migrations 0011 and 0017): per column (an atom whose
+ * years are ignored) the date its years count from; and, as of `baseOn`, which of the pairs hold
+ * (bit j: the column's start + the pair's years is on or before baseOn) together with the days
+ * between which that stays so: `validFrom`, the latest such day on or before baseOn, and
+ * `validUntil`, the first after it (null: none, ever).
+ */
+export function factColumns(columns: readonly Atom[], steps: readonly (readonly number[])[], baseOn: IsoDate, facts: WorkerFacts) {
   const starts = columns.map((atom) => atomDate('years' in atom ? { ...atom, years: 0 } : atom, facts));
-  let present = 0n;
-  let settledOn: IsoDate | null = null;
-  starts.forEach((start, i) => {
-    if (start === null) return;
-    present |= 1n << BigInt(i);
-    const end = addYears(start, years[i] ?? 0);
-    if (settledOn === null || end > settledOn) settledOn = end;
+  let mask = 0n;
+  let validFrom: IsoDate | null = null;
+  let validUntil: IsoDate | null = null;
+  factPairs(steps).forEach((pair, j) => {
+    const start = starts[pair.column];
+    if (start === null || start === undefined) return;
+    const due = addYears(start, pair.years);
+    if (due <= baseOn) {
+      mask |= 1n << BigInt(j);
+      if (validFrom === null || due > validFrom) validFrom = due;
+    } else if (validUntil === null || due < validUntil) validUntil = due;
   });
-  return { starts, present, settledOn: settledOn as IsoDate | null };
+  return { starts, mask, validFrom: validFrom as IsoDate | null, validUntil: validUntil as IsoDate | null };
 }
 
 function credentialMatches(atom: Extract<Atom, { type: 'holds' }>, c: CredentialFact, facts: WorkerFacts): boolean {

@@ -30,7 +30,7 @@ import { enqueue } from '../../platform/jobs.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { eligibilityGroups, type FactsSource, layoutColumns, layoutYears, regionNames, tuneForCounting } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, layoutColumns, layoutSteps, regionNames, tuneForCounting } from './eligibility.repository.js';
 import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
 
@@ -412,7 +412,7 @@ export const FACTS_JOB = 'conversion.facts';
 async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
   const layout = await factsRepo.findLayout(ctx.db);
   const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
-  return stored ? { kind: 'stored', stored, years: layout.years } : { kind: 'live' };
+  return stored ? { kind: 'stored', stored, steps: layout.steps } : { kind: 'live' };
 }
 
 export const FACTS_EVERY_MS = 10 * 60_000;
@@ -427,22 +427,41 @@ async function queueFactsJob(db: Db) {
   if (!pending) await enqueue(db, { kind: FACTS_JOB, payload: {} });
 }
 
-/** The facts job: rebuilds them when they do not hold the columns of the rules in force, else nothing. */
+/**
+ * The facts job: rebuilds them when they do not hold the columns and years of the rules in force;
+ * else, once a day, takes anew the masks of the rows whose span has ended (facts.repository `rebase`).
+ */
 export async function refreshStaleFacts(ctx: Ctx) {
-  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const inForce = await factsLayoutInForce(ctx);
   const layout = await factsRepo.findLayout(ctx.db);
-  if (layout && factsRepo.storedColumns(layout, layoutColumns([compilePlan(rules.definition)]))) return { rebuilt: false };
-  return { rebuilt: true, ...(await buildFacts(ctx)) };
+  const stored = layout && factsRepo.storedColumns(layout, inForce.columns);
+  const same = stored?.every((s, i) => JSON.stringify(layout!.steps[s]) === JSON.stringify(inForce.steps[i]));
+  if (!layout || !same) return { rebuilt: true, ...(await buildFacts(ctx)) };
+  if (layout.baseOn >= inForce.baseOn) return { rebuilt: false };
+  const rebased = await ctx.db.transaction().execute((trx) =>
+    factsRepo.rebase(trx, {
+      ruleSetId: inForce.rules.id,
+      columns: inForce.columns,
+      steps: inForce.steps,
+      baseOn: inForce.baseOn,
+      now: ctx.now(),
+    }),
+  );
+  return { rebuilt: false, rebased };
 }
 
-/** The stored facts' layout for the rules in force: their columns, and the most years each is counted. */
+/**
+ * The stored facts' layout for the rules in force: their columns, the years counted on each, and the
+ * day their masks are taken on (today).
+ */
 export async function factsLayoutInForce(ctx: Ctx) {
-  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const today = isoDate(ctx.now());
+  const rules = await currentRuleSet(ctx, today);
   const plan = compilePlan(rules.definition);
   const columns = layoutColumns([plan]);
   // Rules wider than the table are answered from the registry itself.
   const fits = columns.length <= factsRepo.FACT_COLUMNS;
-  return { rules: rules.ref, columns, years: layoutYears([plan]), fits };
+  return { rules: rules.ref, columns, steps: layoutSteps([plan]), baseOn: today, fits };
 }
 export type FactsLayoutInForce = Awaited<ReturnType<typeof factsLayoutInForce>>;
 /** The columns, in order, of the facts rows a bulk load writes itself (then `adoptLoadedFacts`). */
@@ -466,13 +485,13 @@ export async function adoptLoadedFacts(ctx: Ctx, layout: FactsLayoutInForce, sou
 
 async function storeFacts(ctx: Ctx, layout: FactsLayoutInForce, write: (trx: Db, input: factsRepo.FactsInput) => Promise<number>) {
   const started = performance.now();
-  const { rules, columns, years } = layout;
+  const { rules, columns, steps, baseOn } = layout;
   if (!layout.fits) {
     await factsRepo.invalidate(ctx.db);
     return { workers: 0, columns: columns.length, ms: 0 };
   }
   const workers = await ctx.db.transaction().execute(async (trx) => {
-    const n = await write(trx, { ruleSetId: rules.id, columns, years, now: ctx.now() });
+    const n = await write(trx, { ruleSetId: rules.id, columns, steps, baseOn, now: ctx.now() });
     await audit(trx, ctx, {
       action: 'conversion.facts_build',
       entityType: 'rule_set',

@@ -6,7 +6,7 @@ import { closeWorkerArb, dateArb, isoDateArb, ruleSetArb, workerArb } from '../.
 import { makeOrg, makeWorker, orgByCode } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { ensureDefaultRuleSet } from './conversion.service.js';
-import { eligibilityGroups, type FactsSource, latestStart, layoutColumns, layoutYears, workerVerdicts } from './eligibility.repository.js';
+import { eligibilityGroups, type FactsSource, latestStart, layoutColumns, layoutSteps, workerVerdicts } from './eligibility.repository.js';
 import * as facts from './facts.repository.js';
 
 /** The SQL compiled from the rules and the in-memory evaluator must agree on every worker and rule set. */
@@ -26,15 +26,15 @@ beforeAll(async () => {
 
 /**
  * Facts laid out for these plans, built before the workers are stored so that the triggers, not the
- * build, bring them up to date. Their settled days count the first plan's years only, as for the
- * rules in force: a draft counting more years on a column must not take them as settled.
+ * build, bring them up to date. Their masks keep the first plan's years only, as for the rules in
+ * force (a draft's other years are read from the start dates), taken on `baseOn`.
  */
-async function factsFor(plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
+async function factsFor(plans: ReturnType<typeof compilePlan>[], baseOn: string): Promise<FactsSource> {
   const columns = layoutColumns(plans);
-  const first = layoutYears(plans.slice(0, 1));
-  const years = columns.map((_, i) => first[i] ?? 0);
-  await t.database.db.transaction().execute((trx) => facts.rebuild(trx, { ruleSetId, columns, years, now: new Date() }));
-  return { kind: 'stored', stored: columns.map((_, i) => i), years };
+  const first = layoutSteps(plans.slice(0, 1));
+  const steps = columns.map((_, i) => first[i] ?? []);
+  await t.database.db.transaction().execute((trx) => facts.rebuild(trx, { ruleSetId, columns, steps, baseOn, now: new Date() }));
+  return { kind: 'stored', stored: columns.map((_, i) => i), steps };
 }
 afterAll(() => t.close());
 
@@ -80,7 +80,7 @@ describe('SQL eligibility engine', () => {
         dateArb,
         async (ruleSet, workers, asOf) => {
           const plan = compilePlan(ruleSet);
-          const stored = await factsFor([plan]);
+          const stored = await factsFor([plan], asOf);
           for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
           for (const source of [{ kind: 'live' } as const, stored]) {
             const rows = await workerVerdicts(t.database.db, plan, asOf, pool, source);
@@ -98,7 +98,7 @@ describe('SQL eligibility engine', () => {
 });
 
 describe('eligibility table', () => {
-  it('counts what the in-memory evaluator finds, for the rules and a draft in one pass, from the registry and from the facts', async () => {
+  it('counts what the in-memory evaluator finds, for the rules and a draft in one pass, from the registry and from the facts, whatever day the masks were taken on', async () => {
     const categories = { pillar: [], characteristic: [], emerging: [] };
     await fc.assert(
       fc.asyncProperty(
@@ -108,9 +108,12 @@ describe('eligibility table', () => {
           fc.tuple(fc.array(closeWorkerArb, { minLength: pool.length, maxLength: pool.length }), isoDateArb(2017, 2022)),
         ),
         fc.record({ p1: fc.integer({ min: 0, max: 6 }), p2: fc.integer({ min: 0, max: 6 }) }),
-        async (ruleSet, [workers, asOf], draft) => {
+        fc.integer({ min: -1000, max: 1000 }),
+        async (ruleSet, [workers, asOf], draft, baseShift) => {
           const plans = [compilePlan(ruleSet), compilePlan(ruleSet, draft)];
-          const stored = await factsFor(plans);
+          // Masks taken on a day up to three years either side of asOf: some rows quiet, some not.
+          const baseOn = new Date(Date.parse(`${asOf}T00:00:00Z`) + baseShift * 86_400_000).toISOString().slice(0, 10);
+          const stored = await factsFor(plans, baseOn);
           for (let i = 0; i < pool.length; i++) await store(pool[i]!, workers[i]!);
           const horizon = addYears(asOf, 1);
           const opts = { asOf, horizon, population: { orgPath: poolPath, employedOnly: true }, categories };
@@ -155,7 +158,7 @@ describe('eligibility table, a pathway true for part of the year', () => {
         },
       ],
     });
-    const stored = await factsFor([plan]);
+    const stored = await factsFor([plan], '2025-01-01');
     const credential = { occupationCode: null, series: null, name: null, status: 'valid' as const };
     const worker: WorkerFacts = {
       occupationCode: null,

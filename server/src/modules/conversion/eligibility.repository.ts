@@ -1,4 +1,4 @@
-import { type Atom, addYears, type Expr, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
+import { type Atom, addYears, type Expr, factPairs, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { prefectureOfColumn } from '../../platform/db/regions.js';
@@ -223,9 +223,9 @@ export function atomFacts(columns: Atom[], filter: RawBuilder<unknown>, narrow: 
 
 /**
  * Where the verdicts read their start dates: computed from the registry, or the stored facts
- * (`stored`: the stored column of each layout column; `years`: the stored layout's years per stored column).
+ * (`stored`: the stored column of each layout column; `steps`: the stored layout's years per stored column).
  */
-export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[]; years: number[] };
+export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[]; steps: number[][] };
 
 /** Rows of id, prefecture, industry_division, s0…sn (layout order) for the population. */
 function factRows(columns: Atom[], population: Population, source: FactsSource) {
@@ -240,7 +240,7 @@ function factRows(columns: Atom[], population: Population, source: FactsSource) 
   if (population.employedOnly) parts.push(sql`f.is_employed`);
   const starts = source.stored.map((s, c) => sql`f.${sql.ref(`s${s}`)} as ${col(c)}`);
   return sql`
-    select f.worker_id as id, f.prefecture, f.industry_division, f.present, f.settled_on${starts.length ? sql`, ${sql.join(starts)}` : sql``}
+    select f.worker_id as id, f.prefecture, f.industry_division, f.mask, f.valid_from, f.valid_until${starts.length ? sql`, ${sql.join(starts)}` : sql``}
     from conversion_facts f
     where ${sql.join(parts, sql` and `)}`;
 }
@@ -364,16 +364,12 @@ export function layoutColumns(plans: Plan[]): Atom[] {
   return layoutOf(plans).columns;
 }
 
-/** Per column of `layoutOf(plans)`, the most years any of the plans' atoms count on it. */
-function yearsPerColumn(layout: Layout): number[] {
-  const years = layout.columns.map(() => 0);
-  for (const refs of layout.refs) for (const ref of refs) years[ref.column] = Math.max(years[ref.column]!, ref.years);
-  return years;
-}
-
-/** Per column of `layoutColumns(plans)`, the most years the plans count on it. */
-export function layoutYears(plans: Plan[]): number[] {
-  return yearsPerColumn(layoutOf(plans));
+/** Per column of `layoutColumns(plans)`, the distinct years the plans count on it, ascending. */
+export function layoutSteps(plans: Plan[]): number[][] {
+  const layout = layoutOf(plans);
+  const steps = layout.columns.map(() => new Set<number>());
+  for (const refs of layout.refs) for (const ref of refs) steps[ref.column]!.add(ref.years);
+  return steps.map((years) => [...years].sort((a, b) => a - b));
 }
 
 /** The eligibility table's SQL (exported so benches can EXPLAIN it). */
@@ -406,8 +402,8 @@ const isSet = (prefix: string, bit: number) =>
 const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` : atom.type);
 
 /**
- * The table over the stored facts, doing little per row. A settled row (most of them) is counted by
- * the columns it has. Any other row reduces to two bit masks of its atoms' truths, on asOf and on the
+ * The table over the stored facts, doing little per row. A quiet row (nine in ten) is counted by its
+ * stored mask, which holds through the window. Any other row reduces to two bit masks of its atoms' truths, on asOf and on the
  * horizon (one comparison per distinct start-date bound, skipped as a whole for a family of columns
  * that are all null). An atom only turns true as time passes, so a pathway whose negated atoms stay
  * as they are through the window becomes true within it exactly when it is false on asOf and true on
@@ -497,43 +493,64 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   });
   const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.ref(`${prefix}${i}`));
   const [now, then, exactSoon] = [names('w', words), names('h', words), names('v', soon.length)];
-  // A settled row (every atom holds on each column it has, none comes due: see migration 0016) is
-  // counted by its present columns alone, grouped by plain columns (so PostgreSQL estimates the groups
-  // well and counts them in its parallel workers); its masks are made once per group below.
-  const beyond = yearsPerColumn(layout).flatMap((years, c) =>
-    years > (source.years[stored[c]!] ?? 0) ? [sql`(${col(c)} is null or ${col(c)} <= ${latestStart(asOf, years)}::date)`] : [],
-  );
-  const settled = sql`(coalesce(f.settled_on <= ${asOf}::date, true)${beyond.length ? sql` and ${sql.join(beyond, sql` and `)}` : sql``})`;
-  const settledRows = sql`
-    select f.prefecture, f.industry_division, true as settled, f.present as w0,
+  // A quiet row (its stored mask holds from asOf through the horizon: migration 0017) is counted by
+  // that mask alone, grouped by plain columns (so PostgreSQL estimates the groups well and counts them
+  // in its parallel workers); the plans' masks are made from it once per group below. An atom whose
+  // years the stored pairs lack reads the pair with the next more years on its column (true there, so
+  // true for fewer), false without one; a row whose start date could make that wrong, or brings the
+  // atom due within the window, is not quiet.
+  const pairs = factPairs(source.steps);
+  const pairOf = new Map<string, number>(pairs.map((pair, j) => [`${pair.column}|${pair.years}`, j]));
+  const quietUsable = pairs.length === source.steps.flat().length;
+  const readFrom = [...bits.values()].map((b) => {
+    const steps = source.steps[stored[b.column]!] ?? [];
+    const above = steps.find((y) => y >= b.years);
+    const pair = above === undefined ? undefined : pairOf.get(`${stored[b.column]}|${above}`);
+    const unsure =
+      above === b.years
+        ? undefined
+        : above === undefined
+          ? sql`${col(b.column)} <= ${latestStart(horizon, b.years)}::date`
+          : sql`${col(b.column)} > ${latestStart(asOf, above)}::date and ${col(b.column)} <= ${latestStart(horizon, b.years)}::date`;
+    return { bit: b.bit, pair, unsure };
+  });
+  const unsure = readFrom.flatMap((r) => (r.unsure ? [sql`not coalesce(${r.unsure}, false)`] : []));
+  const quiet = quietUsable
+    ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${horizon}::date, true)${
+        unsure.length ? sql` and ${sql.join(unsure, sql` and `)}` : sql``
+      })`
+    : sql`false`;
+  const quietRows = sql`
+    select f.prefecture, f.industry_division, true as quiet, f.mask as w0,
       ${sql.join([...now.slice(1), ...then, ...exactSoon].map((name) => sql`0::bigint as ${name}`))}, false as exact, count(*) as n
     from (${facts}) f
-    where ${settled}
-    group by f.prefecture, f.industry_division, f.present`;
+    where ${quiet}
+    group by f.prefecture, f.industry_division, f.mask`;
   // The other rows' masks go as one array, from behind a fence that keeps the planner's guess of
   // their distinct values modest (it multiplied the start dates' own, 2M against 85,000 at 10M workers)
   // so that its parallel workers count them too; `offset null` fences without stopping those workers.
   const keys = [...now, ...then, ...exactSoon];
   const otherRows = sql`
-    select x.prefecture, x.industry_division, false as settled,
+    select x.prefecture, x.industry_division, false as quiet,
       ${sql.join(keys.map((name, i) => sql`x.k[${sql.lit(i + 1)}] as ${name}`))}, x.k[${sql.lit(keys.length + 1)}] = 1 as exact, count(*) as n
     from (
       select f.prefecture, f.industry_division, case when ${negatedComesDue} then array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon, sql`1::bigint`])}]
         else array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon.map(() => sql`0::bigint`), sql`0::bigint`])}] end as k
       from (${facts}) f
-      where not ${settled}
+      where not ${quiet}
       offset null
     ) x
     group by x.prefecture, x.industry_division, x.k`;
-  const fromPresent = (names: RawBuilder<unknown>[]) =>
+  // A quiet group's masks, on asOf and on the horizon alike, from its stored mask.
+  const fromStored = (names: RawBuilder<unknown>[]) =>
     names.map((name, w) => {
-      const terms = [...bits.values()]
-        .filter((b) => Math.floor(b.bit / MASK_BITS) === w)
+      const terms = readFrom
+        .filter((r) => Math.floor(r.bit / MASK_BITS) === w && r.pair !== undefined)
         .map(
-          (b) =>
-            sql`case when (g.w0 & (1::bigint << ${sql.lit(stored[b.column]!)})) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`,
+          (r) =>
+            sql`case when (g.w0 & ${sql.lit(String(1n << BigInt(r.pair!)))}::bigint) <> 0 then ${bitValue(r.bit)}::bigint else 0::bigint end`,
         );
-      return sql`case when g.settled then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
+      return sql`case when g.quiet then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
     });
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((p, k) => {
@@ -547,9 +564,9 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   return sql<Record<string, unknown>>`
     select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
     from (
-      select g.prefecture, g.industry_division, ${sql.join([...fromPresent(now), ...fromPresent(then)])},
+      select g.prefecture, g.industry_division, ${sql.join([...fromStored(now), ...fromStored(then)])},
         ${sql.join(exactSoon.map((name) => sql`g.${name}`))}, g.exact, g.n
-      from (${settledRows} union all ${otherRows}) g
+      from (${quietRows} union all ${otherRows}) g
       offset 0
     ) m
     group by m.prefecture, m.industry_division

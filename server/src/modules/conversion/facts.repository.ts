@@ -1,4 +1,4 @@
-import type { Atom } from '@changai/domain';
+import { type Atom, factPairs, type IsoDate } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { atomFacts, columnKey } from './eligibility.repository.js';
@@ -17,19 +17,28 @@ const KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', '
 const startColumns = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
 /** The columns a bulk load that computes the facts itself writes, for n start dates. */
-export const copyColumns = (n: number) => [...KEY_COLUMNS, ...startColumns(n), 'present', 'settled_on'];
+export const copyColumns = (n: number) => [...KEY_COLUMNS, 'mask', 'valid_from', 'valid_until', ...startColumns(n)];
 
-/** `years`: per column, the most years the rules in force count on it (what `settled_on` adds). */
-export type FactsLayout = { ruleSetId: string; columns: string[]; years: number[]; builtAt: Date };
+/**
+ * `steps`: per column, the distinct years the rules in force count on it (the pairs whose truths a
+ * row's mask keeps, domain `factPairs`); `baseOn`: the day the masks are taken on.
+ */
+export type FactsLayout = { ruleSetId: string; columns: string[]; steps: number[][]; baseOn: IsoDate; builtAt: Date };
 
 export async function findLayout(db: Db): Promise<FactsLayout | undefined> {
   const row = await db
     .selectFrom('conversionFactsLayout')
-    .select(['ruleSetId', 'columns', 'columnYears', 'builtAt'])
+    .select(['ruleSetId', 'columns', 'columnSteps', 'baseOn', 'builtAt'])
     .where('id', '=', 1)
     .executeTakeFirst();
   return row
-    ? { ruleSetId: row.ruleSetId, columns: row.columns as string[], years: row.columnYears as number[], builtAt: row.builtAt }
+    ? {
+        ruleSetId: row.ruleSetId,
+        columns: row.columns as string[],
+        steps: row.columnSteps as number[][],
+        baseOn: row.baseOn as IsoDate,
+        builtAt: row.builtAt,
+      }
     : undefined;
 }
 
@@ -39,42 +48,49 @@ export function storedColumns(layout: FactsLayout, wanted: Atom[]): number[] | u
   return stored.every((i) => i >= 0) ? stored : undefined;
 }
 
-/**
- * A row's `present` (bit i: s_i is not null) and `settled_on` (from that day on every atom of the
- * rules in force holds on each column it has, and none is still to come: the latest s_i + years_i).
- */
-function settledColumns(years: number[]) {
-  const starts = years.map((_, i) => sql.ref(`a.s${i}`));
-  if (starts.length === 0) return [sql`0::bigint`, sql`null::date`];
-  const bits = starts.map((s, i) => sql`case when ${s} is not null then 1::bigint << ${sql.lit(i)} else 0::bigint end`);
-  const ends = starts.map((s, i) => (years[i] ? sql`(${s} + ${sql.lit(`${years[i]} years`)}::interval)::date` : s));
-  return [sql`(${sql.join(bits, sql` | `)})`, sql`greatest(${sql.join(ends)})`];
+/** A row's `mask`, `valid_from` and `valid_until` (domain `factColumns`, the same in SQL). */
+function maskColumns(steps: number[][], baseOn: IsoDate) {
+  const pairs = factPairs(steps);
+  if (pairs.length === 0) return [sql`0::bigint`, sql`null::date`, sql`null::date`];
+  const base = sql`${sql.lit(baseOn)}::date`;
+  const due = pairs.map(({ column, years }) => {
+    const start = sql.ref(`a.s${column}`);
+    return years ? sql`(${start} + ${sql.lit(`${years} years`)}::interval)::date` : start;
+  });
+  const bits = due.map((d, j) => sql`case when ${d} <= ${base} then ${sql.lit(String(1n << BigInt(j)))}::bigint else 0::bigint end`);
+  return [
+    sql`(${sql.join(bits, sql` + `)})`,
+    sql`greatest(${sql.join(due.map((d) => sql`case when ${d} <= ${base} then ${d} end`))})`,
+    sql`least(${sql.join(due.map((d) => sql`case when ${d} > ${base} then ${d} end`))})`,
+  ];
 }
 
-function insertInto(columns: Atom[], years: number[], filter: RawBuilder<unknown>, narrow: boolean) {
-  const names = [...KEY_COLUMNS, ...startColumns(columns.length)];
-  const target = sql.join([...names, 'present', 'settled_on'].map((n) => sql.ref(n)));
-  const values = [...names.map((n) => sql.ref(`a.${n === 'worker_id' ? 'id' : n}`)), ...settledColumns(years)];
-  return sql`insert into conversion_facts (${target}) select ${sql.join(values)} from (${atomFacts(columns, filter, narrow)}) a`;
+function insertInto(input: FactsInput, filter: RawBuilder<unknown>, narrow: boolean) {
+  const names = [...KEY_COLUMNS, ...startColumns(input.columns.length)];
+  const target = sql.join([...names, 'mask', 'valid_from', 'valid_until'].map((n) => sql.ref(n)));
+  const values = [...names.map((n) => sql.ref(`a.${n === 'worker_id' ? 'id' : n}`)), ...maskColumns(input.steps, input.baseOn)];
+  return sql`insert into conversion_facts (${target}) select ${sql.join(values)} from (${atomFacts(input.columns, filter, narrow)}) a`;
 }
 
 /** Recomputes the facts of the workers `filter` picks (few of them: the credentials are read for those only). */
-function upsert(columns: Atom[], years: number[], filter: RawBuilder<unknown>) {
-  const names = [...KEY_COLUMNS.slice(1), ...startColumns(FACT_COLUMNS), 'present', 'settled_on'];
+function upsert(input: FactsInput, filter: RawBuilder<unknown>) {
+  const names = [...KEY_COLUMNS.slice(1), 'mask', 'valid_from', 'valid_until', ...startColumns(FACT_COLUMNS)];
   const assignments = names.map((n) =>
-    n.startsWith('s') && Number(n.slice(1)) >= columns.length ? sql`${sql.ref(n)} = null` : sql`${sql.ref(n)} = excluded.${sql.ref(n)}`,
+    /^s\d+$/.test(n) && Number(n.slice(1)) >= input.columns.length
+      ? sql`${sql.ref(n)} = null`
+      : sql`${sql.ref(n)} = excluded.${sql.ref(n)}`,
   );
-  return sql`${insertInto(columns, years, filter, true)} on conflict (worker_id) do update set ${sql.join(assignments)}`;
+  return sql`${insertInto(input, filter, true)} on conflict (worker_id) do update set ${sql.join(assignments)}`;
 }
 
 /** The statement the triggers run: recomputes the workers whose ids are its one parameter. */
-function refreshStatement(db: Db, columns: Atom[], years: number[]): string {
-  const compiled = upsert(columns, years, sql.raw('w.id = any($1::uuid[])')).compile(db);
+function refreshStatement(db: Db, input: FactsInput): string {
+  const compiled = upsert(input, sql.raw('w.id = any($1::uuid[])')).compile(db);
   if (compiled.parameters.length) throw new Error('The facts statement must carry its constants as literals');
   return compiled.sql;
 }
 
-export type FactsInput = { ruleSetId: string; columns: Atom[]; years: number[]; now: Date };
+export type FactsInput = { ruleSetId: string; columns: Atom[]; steps: number[][]; baseOn: IsoDate; now: Date };
 
 /** Recomputes every worker's facts for these columns, set-based, and stores the layout (one transaction). */
 export async function rebuild(db: Db, input: FactsInput) {
@@ -82,7 +98,7 @@ export async function rebuild(db: Db, input: FactsInput) {
   await sql`truncate conversion_facts`.execute(db);
   // JIT compiling the wide aggregate costs more than it saves (as for the table, eligibility.repository.ts).
   await sql`set local jit = off`.execute(db);
-  const result = await insertInto(input.columns, input.years, sql`true`, false).execute(db);
+  const result = await insertInto(input, sql`true`, false).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -92,18 +108,19 @@ export async function rebuild(db: Db, input: FactsInput) {
  */
 export async function adopt(db: Db, input: FactsInput, loaded: string) {
   await storeLayout(db, input);
-  const result = await upsert(input.columns, input.years, sql`w.source <> ${sql.lit(loaded)}`).execute(db);
+  const result = await upsert(input, sql`w.source <> ${sql.lit(loaded)}`).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
 async function storeLayout(db: Db, input: FactsInput) {
-  const refresh = refreshStatement(db, input.columns, input.years);
+  const refresh = refreshStatement(db, input);
   await sql`
-    insert into conversion_facts_layout (id, rule_set_id, columns, column_years, refresh_sql, built_at)
-    values (1, ${input.ruleSetId}, ${JSON.stringify(input.columns.map(columnKey))}::jsonb, ${JSON.stringify(input.years)}::jsonb,
-      ${refresh}, ${input.now})
+    insert into conversion_facts_layout (id, rule_set_id, columns, column_steps, base_on, refresh_sql, built_at)
+    values (1, ${input.ruleSetId}, ${JSON.stringify(input.columns.map(columnKey))}::jsonb, ${JSON.stringify(input.steps)}::jsonb,
+      ${input.baseOn}, ${refresh}, ${input.now})
     on conflict (id) do update set rule_set_id = excluded.rule_set_id, columns = excluded.columns,
-      column_years = excluded.column_years, refresh_sql = excluded.refresh_sql, built_at = excluded.built_at`.execute(db);
+      column_steps = excluded.column_steps, base_on = excluded.base_on, refresh_sql = excluded.refresh_sql,
+      built_at = excluded.built_at`.execute(db);
 }
 
 /** Drops the layout: the triggers stop (a bulk load follows) and the facts wait for a rebuild. */
@@ -127,9 +144,24 @@ export async function listStored(db: Db, n: number) {
     sql`f.worker_id as id`,
     ...KEY_COLUMNS.slice(1).map((c) => sql.ref(`f.${c}`)),
     ...startColumns(n).map((c) => sql.ref(`f.${c}`)),
-    sql`f.present`,
-    sql`f.settled_on`,
+    sql`f.mask`,
+    sql`f.valid_from`,
+    sql`f.valid_until`,
   ];
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(names)} from conversion_facts f order by f.worker_id`.execute(db);
   return rows;
+}
+
+/**
+ * Takes the masks on a later day (the layout's `baseOn`, and the statement the triggers run) for the
+ * rows whose span has ended since: they were read atom by atom meanwhile, and are counted by their
+ * mask again. Returns the rows taken anew.
+ */
+export async function rebase(db: Db, input: FactsInput) {
+  await storeLayout(db, input);
+  const [mask, from, until] = maskColumns(input.steps, input.baseOn);
+  const result = await sql`
+    update conversion_facts a set mask = ${mask}, valid_from = ${from}, valid_until = ${until}
+    where a.valid_until <= ${input.baseOn}::date or a.valid_from > ${input.baseOn}::date`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -113,11 +113,36 @@ describe('per-worker facts', () => {
       categories: { pillar: ['C'], characteristic: [], emerging: [] },
     };
     const live = await eligibilityGroups(t.database.db, plans, opts);
-    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored, years: layout.years } });
+    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored, steps: layout.steps } });
     expect(fromFacts).toEqual(live);
     expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
     const eligibleNow = (q: number) => live[q]!.reduce((n, g) => n + g.now.reduce((a, b) => a + b, 0), 0);
     expect(eligibleNow(2)).toBeLessThan(eligibleNow(0));
+  });
+
+  it('takes the masks anew once a day for the rows whose span has ended, and still answers as the registry', async () => {
+    const later: typeof t.system = { ...t.system, now: () => new Date('2031-07-01T08:00:00Z') };
+    expect((await facts.findLayout(t.database.db))?.baseOn).toBe('2026-03-01');
+    const first = await conversion.refreshStaleFacts(later);
+    expect(first).toMatchObject({ rebuilt: false });
+    expect(first.rebased).toBeGreaterThan(0);
+    expect((await facts.findLayout(t.database.db))?.baseOn).toBe('2031-07-01');
+    expect(await conversion.refreshStaleFacts(later)).toEqual({ rebuilt: false });
+    await expectFactsFresh(t);
+    const rows = await facts.listStored(t.database.db, 0);
+    expect(rows.some((r) => r.validUntil !== null && (r.validUntil as string) <= '2031-07-01')).toBe(false);
+
+    const rules = await conversion.currentRuleSet(later, '2031-07-01');
+    const plans = [compilePlan(rules.definition), compilePlan(rules.definition, { technician_to_intermediate_years: 1 })];
+    const layout = (await facts.findLayout(t.database.db))!;
+    const opts = {
+      asOf: '2031-07-01',
+      horizon: '2032-07-01',
+      population: { employedOnly: false },
+      categories: { pillar: [], characteristic: [], emerging: [] },
+    };
+    const source = { kind: 'stored' as const, stored: facts.storedColumns(layout, layoutColumns(plans))!, steps: layout.steps };
+    expect(await eligibilityGroups(t.database.db, plans, { ...opts, source })).toEqual(await eligibilityGroups(t.database.db, plans, opts));
   });
 
   it('falls back to the registry when new rules read other columns, until the job their save queued rebuilds the facts', async () => {

@@ -5,6 +5,7 @@ import {
   creditCodeCheckChar,
   factColumns,
   HUBEI_INDUSTRY_CATEGORIES,
+  type IsoDate,
   idNumberCheckDigit,
   nameSearchKeys,
   occupationsInDivision,
@@ -113,10 +114,11 @@ export type Protect = { encrypt(text: string): string; blindIndex(text: string):
 export type GeneratedWorker = { worker: string; credentials: string[]; facts?: string };
 
 /**
- * The columns of the rules in force and their years: the generator writes each worker's facts as it
- * goes, in the order of the conversion module's `factsCopyColumns`.
+ * The columns of the rules in force, the years counted on each and the day the masks are taken on:
+ * the generator writes each worker's facts as it goes, in the order of the conversion module's
+ * `factsCopyColumns`.
  */
-export type FactsPlan = { columns: Atom[]; years: number[] };
+export type FactsPlan = { columns: Atom[]; steps: number[][]; baseOn: IsoDate };
 
 const csv = (values: (string | number | boolean | null)[]) =>
   values
@@ -449,7 +451,7 @@ export function* generateWorkers(
       const isEmployed = random.chance(0.96);
       let facts: string | undefined;
       if (factsPlan) {
-        const row = factColumns(factsPlan.columns, factsPlan.years, {
+        const row = factColumns(factsPlan.columns, factsPlan.steps, factsPlan.baseOn, {
           occupationCode: occupation,
           isFrontline,
           employedFrom,
@@ -461,9 +463,10 @@ export function* generateWorkers(
           prefectureOf(employer.regionCode),
           employer.industryDivision,
           isEmployed,
+          row.mask.toString(),
+          row.validFrom,
+          row.validUntil,
           ...row.starts,
-          BigInt.asIntN(64, row.present).toString(),
-          row.settledOn,
         ]);
       }
       yield {

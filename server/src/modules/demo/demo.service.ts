@@ -87,7 +87,7 @@ export async function loadRegistry(
   const now = ctx.now().toISOString();
   // The generator writes each worker's conversion facts for the rules in force as it goes.
   const facts = await conversionService.factsLayoutInForce(ctx);
-  const factsPlan = facts.fits ? { columns: facts.columns, years: facts.years } : undefined;
+  const factsPlan = facts.fits ? { columns: facts.columns, steps: facts.steps, baseOn: facts.baseOn } : undefined;
   const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS, facts: factsPlan };
   const batches = generateBatches(job, options.threads ?? generatingThreads());
   await conversionService.suspendFacts(ctx);

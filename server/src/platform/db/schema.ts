@@ -131,9 +131,9 @@ export interface ConversionApplications {
 export interface ConversionFacts {
   industryDivision: string | null;
   isEmployed: boolean;
+  mask: Generated<number>;
   orgId: string;
   prefecture: string;
-  present: Generated<number>;
   s0: string | null;
   s1: string | null;
   s10: string | null;
@@ -198,14 +198,16 @@ export interface ConversionFacts {
   s7: string | null;
   s8: string | null;
   s9: string | null;
-  settledOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
   workerId: string;
 }
 
 export interface ConversionFactsLayout {
+  baseOn: string;
   builtAt: Timestamp;
   columns: Json;
-  columnYears: Generated<Json>;
+  columnSteps: Json;
   id: Generated<number>;
   refreshSql: string;
   ruleSetId: string;

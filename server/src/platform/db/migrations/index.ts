@@ -14,7 +14,7 @@ import * as workerSearchCover from './202611260013_worker_search_cover.js';
 import * as skillCountsOrg from './202611260014_skill_counts_org.js';
 import * as skillSinceCover from './202611260015_skill_since_cover.js';
 import * as conversionFactsSettled from './202611260016_conversion_facts_settled.js';
-import * as conversionFactsOrder from './202611260017_conversion_facts_order.js';
+import * as conversionFactsMasks from './202611260017_conversion_facts_masks.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -33,5 +33,5 @@ export const migrations: Record<string, Migration> = {
   '202611260014_skill_counts_org': skillCountsOrg,
   '202611260015_skill_since_cover': skillSinceCover,
   '202611260016_conversion_facts_settled': conversionFactsSettled,
-  '202611260017_conversion_facts_order': conversionFactsOrder,
+  '202611260017_conversion_facts_masks': conversionFactsMasks,
 };
