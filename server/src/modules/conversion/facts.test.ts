@@ -97,7 +97,7 @@ describe('per-worker facts', () => {
 
   it('answers the table from the facts as the registry itself would', async () => {
     const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
-    // Drafts counting fewer and more years than the facts were settled for.
+    // Drafts counting fewer and more years than the facts keep truths for.
     const plans = [
       compilePlan(rules.definition),
       compilePlan(rules.definition, { technician_to_intermediate_years: 1 }),
