@@ -48,15 +48,17 @@ export function storedColumns(layout: FactsLayout, wanted: Atom[]): number[] | u
   return stored.every((i) => i >= 0) ? stored : undefined;
 }
 
-/** A row's `mask`, `valid_from` and `valid_until` (domain `factColumns`, the same in SQL). */
-function maskColumns(steps: number[][], baseOn: IsoDate) {
-  const pairs = factPairs(steps);
-  if (pairs.length === 0) return [sql`0::bigint`, sql`null::date`, sql`null::date`];
-  const base = sql`${sql.lit(baseOn)}::date`;
-  const due = pairs.map(({ column, years }) => {
+/** Each pair's due day, the start of its column in row `a` + its years. */
+const dueDays = (steps: number[][]) =>
+  factPairs(steps).map(({ column, years }) => {
     const start = sql.ref(`a.s${column}`);
-    return years ? sql`(${start} + ${sql.lit(`${years} years`)}::interval)::date` : start;
+    return years ? sql`(${start} + ${sql.lit(`${years} years`)}::interval)::date` : sql`${start}`;
   });
+
+/** A row's `mask`, `valid_from` and `valid_until` from its pairs' due days (domain `factColumns`, the same in SQL). */
+function maskColumns(due: RawBuilder<unknown>[], baseOn: IsoDate) {
+  if (due.length === 0) return [sql`0::bigint`, sql`null::date`, sql`null::date`];
+  const base = sql`${sql.lit(baseOn)}::date`;
   const bits = due.map((d, j) => sql`case when ${d} <= ${base} then ${sql.lit(String(1n << BigInt(j)))}::bigint else 0::bigint end`);
   return [
     sql`(${sql.join(bits, sql` + `)})`,
@@ -65,11 +67,16 @@ function maskColumns(steps: number[][], baseOn: IsoDate) {
   ];
 }
 
+/** The due days are computed once per row, below a fence, and read three times above it. */
 function insertInto(input: FactsInput, filter: RawBuilder<unknown>, narrow: boolean) {
   const names = [...KEY_COLUMNS, ...startColumns(input.columns.length)];
   const target = sql.join([...names, 'mask', 'valid_from', 'valid_until'].map((n) => sql.ref(n)));
-  const values = [...names.map((n) => sql.ref(`a.${n === 'worker_id' ? 'id' : n}`)), ...maskColumns(input.steps, input.baseOn)];
-  return sql`insert into conversion_facts (${target}) select ${sql.join(values)} from (${atomFacts(input.columns, filter, narrow)}) a`;
+  const due = dueDays(input.steps);
+  const dueNames = due.map((_, j) => sql.ref(`d.due${j}`));
+  const values = [...names.map((n) => sql.ref(`d.${n === 'worker_id' ? 'id' : n}`)), ...maskColumns(dueNames, input.baseOn)];
+  const dueColumns = due.map((d, j) => sql`, ${d} as ${sql.ref(`due${j}`)}`);
+  return sql`insert into conversion_facts (${target}) select ${sql.join(values)}
+    from (select a.* ${sql.join(dueColumns, sql``)} from (${atomFacts(input.columns, filter, narrow)}) a offset 0) d`;
 }
 
 /** Recomputes the facts of the workers `filter` picks (few of them: the credentials are read for those only). */
@@ -159,7 +166,7 @@ export async function listStored(db: Db, n: number) {
  */
 export async function rebase(db: Db, input: FactsInput) {
   await storeLayout(db, input);
-  const [mask, from, until] = maskColumns(input.steps, input.baseOn);
+  const [mask, from, until] = maskColumns(dueDays(input.steps), input.baseOn);
   const result = await sql`
     update conversion_facts a set mask = ${mask}, valid_from = ${from}, valid_until = ${until}
     where a.valid_until <= ${input.baseOn}::date or a.valid_from > ${input.baseOn}::date`.execute(db);
