@@ -504,6 +504,18 @@ async function storeFacts(ctx: Ctx, layout: FactsLayoutInForce, write: (trx: Db,
   return { workers, columns: columns.length, ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * For a writer that touches many workers in one transaction (an import chunk): the facts triggers
+ * stand down until its end, and `refreshFactsOf` recomputes each worker it touched once.
+ */
+export async function deferFacts(trx: Db): Promise<void> {
+  await factsRepo.deferRefresh(trx);
+}
+
+export async function refreshFactsOf(trx: Db, workerIds: string[]): Promise<void> {
+  await factsRepo.refreshWorkers(trx, workerIds);
+}
+
 /** Before a bulk load: the triggers stand down (buildFacts follows it, once). */
 export async function suspendFacts(ctx: Ctx): Promise<void> {
   await factsRepo.invalidate(ctx.db);

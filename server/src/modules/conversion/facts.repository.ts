@@ -1,5 +1,5 @@
 import { type Atom, factPairs, type IsoDate } from '@changai/domain';
-import { type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { atomFacts, columnKey } from './eligibility.repository.js';
 
@@ -171,4 +171,20 @@ export async function rebase(db: Db, input: FactsInput) {
     update conversion_facts a set mask = ${mask}, valid_from = ${from}, valid_until = ${until}
     where a.valid_until <= ${input.baseOn}::date or a.valid_from > ${input.baseOn}::date`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * For the rest of the transaction the triggers leave the facts alone (migration 0018): the writer
+ * recomputes the workers it touched once, at its end, with `refreshWorkers`.
+ */
+export async function deferRefresh(db: Db) {
+  await sql`select set_config('changai.facts_deferred', 'on', true)`.execute(db);
+}
+
+/** Recomputes these workers' facts with the statement the triggers run (nothing without a layout). */
+export async function refreshWorkers(db: Db, workerIds: string[]) {
+  if (workerIds.length === 0) return;
+  const layout = await sql<{ refreshSql: string }>`select refresh_sql from conversion_facts_layout where id = 1 for share`.execute(db);
+  const statement = layout.rows[0]?.refreshSql;
+  if (statement) await db.executeQuery(CompiledQuery.raw(statement, [workerIds]));
 }

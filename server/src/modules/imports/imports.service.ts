@@ -8,6 +8,7 @@ import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../
 import { hasMessage, translate } from '../../platform/http/messages.js';
 import { enqueue, findJob, type JobHandler } from '../../platform/jobs.js';
 import { findUpload, readUpload, readUploadHead, storeUpload, UploadTooLargeError } from '../../platform/uploads.js';
+import * as conversionService from '../conversion/conversion.service.js';
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import type { CredentialUpsert, WorkerInsert, WorkerUpsert } from './imports.repository.js';
@@ -444,6 +445,8 @@ async function writeReady(ctx: Ctx, jobId: string, ready: Ready[]) {
   }
   const stored = [...credentialRows.values()].filter((c) => !fresh.has(c.workerId));
   return ctx.db.transaction().execute(async (trx) => {
+    // Each worker's conversion facts are recomputed once, below, instead of after every statement.
+    await conversionService.deferFacts(trx);
     const updatedWorkers = await imports.updateWorkers(trx, toUpdate, jobId, ctx.now());
     const insertedWorkers = await imports.insertWorkers(trx, toInsert, jobId, ctx.now());
     if (insertedWorkers.size < toInsert.length) throw new RacedInsert();
@@ -455,6 +458,9 @@ async function writeReady(ctx: Ctx, jobId: string, ready: Ready[]) {
       if (!fresh.has(workerId)) rederive.add(workerId);
     }
     await workersService.refreshDerived({ ...ctx, db: trx }, [...rederive]);
+    const touched = new Set([...insertedWorkers, ...updatedWorkers].map((hash) => ids.get(hash) as string));
+    for (const key of [...insertedCredentials, ...updatedCredentials]) touched.add(key.slice(0, key.indexOf('|')));
+    await conversionService.refreshFactsOf(trx, [...touched]);
     // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.
     const outcome = { outOfScope, imported: 0, updated: 0, unchanged: 0 };
     const claimed = new Set<string>();

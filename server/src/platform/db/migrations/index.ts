@@ -15,6 +15,7 @@ import * as skillCountsOrg from './202611260014_skill_counts_org.js';
 import * as skillSinceCover from './202611260015_skill_since_cover.js';
 import * as conversionFactsSettled from './202611260016_conversion_facts_settled.js';
 import * as conversionFactsMasks from './202611260017_conversion_facts_masks.js';
+import * as conversionFactsDeferred from './202611260018_conversion_facts_deferred.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '202611260015_skill_since_cover': skillSinceCover,
   '202611260016_conversion_facts_settled': conversionFactsSettled,
   '202611260017_conversion_facts_masks': conversionFactsMasks,
+  '202611260018_conversion_facts_deferred': conversionFactsDeferred,
 };
