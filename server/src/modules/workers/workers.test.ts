@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
 import { type Client, createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import ExcelJS, { type ExcelBuffer } from '../../platform/exceljs.js';
+import * as workersService from './workers.service.js';
 
 let t: TestApp;
 let hr: Client;
@@ -161,6 +162,21 @@ describe('workers', () => {
     expect(list.map((w) => w.id)).toEqual([mine.id]);
     const colleague = await makeWorker(t.system, { orgId: enterpriseId });
     expect((await me.get(`/api/v1/workers/${colleague.id}`)).statusCode).toBe(404);
+  });
+
+  it('links an account to one worker at most, however many workers have none', async () => {
+    const account = await makeUser(t.system, { orgId: enterpriseId, role: 'worker' });
+    const [first, second] = [await makeWorker(t.system, { orgId: enterpriseId }), await makeWorker(t.system, { orgId: enterpriseId })];
+    await workersService.linkAccount(t.system, first.id, account.id);
+    await expect(workersService.linkAccount(t.system, second.id, account.id)).rejects.toThrow();
+    const linked = await t.database.db.selectFrom('workers').select('id').where('userId', '=', account.id).execute();
+    expect(linked.map((w) => w.id)).toEqual([first.id]);
+    const unlinked = await t.database.db
+      .selectFrom('workers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('userId', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(unlinked.n)).toBeGreaterThan(1);
   });
 
   it('pages a pinyin-or-initials search in pinyin order, each person once, whichever way they matched', async () => {

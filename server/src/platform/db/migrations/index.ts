@@ -16,6 +16,7 @@ import * as skillSinceCover from './202611260015_skill_since_cover.js';
 import * as conversionFactsSettled from './202611260016_conversion_facts_settled.js';
 import * as conversionFactsMasks from './202611260017_conversion_facts_masks.js';
 import * as conversionFactsDeferred from './202611260018_conversion_facts_deferred.js';
+import * as workerUserPartial from './202611260019_worker_user_partial.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '202611260016_conversion_facts_settled': conversionFactsSettled,
   '202611260017_conversion_facts_masks': conversionFactsMasks,
   '202611260018_conversion_facts_deferred': conversionFactsDeferred,
+  '202611260019_worker_user_partial': workerUserPartial,
 };
