@@ -506,13 +506,14 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     const steps = source.steps[stored[b.column]!] ?? [];
     const above = steps.find((y) => y >= b.years);
     const pair = above === undefined ? undefined : pairOf.get(`${stored[b.column]}|${above}`);
-    const unsure =
+    // Start dates for which the stored pair reads wrong on `at` (a draft's years between two steps).
+    const wrongOn = (at: IsoDate) =>
       above === b.years
         ? undefined
         : above === undefined
-          ? sql`${col(b.column)} <= ${latestStart(horizon, b.years)}::date`
-          : sql`${col(b.column)} > ${latestStart(asOf, above)}::date and ${col(b.column)} <= ${latestStart(horizon, b.years)}::date`;
-    return { bit: b.bit, pair, unsure };
+          ? sql`${col(b.column)} <= ${latestStart(at, b.years)}::date`
+          : sql`${col(b.column)} > ${latestStart(asOf, above)}::date and ${col(b.column)} <= ${latestStart(at, b.years)}::date`;
+    return { bit: b.bit, pair, unsure: wrongOn(horizon), wrongNow: wrongOn(asOf) };
   });
   const unsure = readFrom.flatMap((r) => (r.unsure ? [sql`not coalesce(${r.unsure}, false)`] : []));
   const quiet = quietUsable
@@ -520,8 +521,14 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
         unsure.length ? sql` and ${sql.join(unsure, sql` and `)}` : sql``
       })`
     : sql`false`;
+  const wrongNow = readFrom.flatMap((r) => (r.wrongNow ? [sql`not coalesce(${r.wrongNow}, false)`] : []));
+  const storedNow = quietUsable
+    ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${asOf}::date, true)${
+        wrongNow.length ? sql` and ${sql.join(wrongNow, sql` and `)}` : sql``
+      })`
+    : sql`false`;
   const quietRows = sql`
-    select f.prefecture, f.industry_division, true as quiet, f.mask as w0,
+    select f.prefecture, f.industry_division, true as quiet, false as stored_now, f.mask as w0,
       ${sql.join([...now.slice(1), ...then, ...exactSoon].map((name) => sql`0::bigint as ${name}`))}, false as exact, count(*) as n
     from (${facts}) f
     where ${quiet}
@@ -530,19 +537,25 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   // their distinct values modest (it multiplied the start dates' own, 2M against 85,000 at 10M workers)
   // so that its parallel workers count them too; `offset null` fences without stopping those workers.
   const keys = [...now, ...then, ...exactSoon];
+  // A row whose stored mask still holds on asOf takes its mask on asOf from it, like a quiet one.
+  const nowWords = maskAt(asOf).map((w, i) => sql`case when ${storedNow} then ${i === 0 ? sql`f.mask` : sql`0::bigint`} else ${w} end`);
   const otherRows = sql`
-    select x.prefecture, x.industry_division, false as quiet,
-      ${sql.join(keys.map((name, i) => sql`x.k[${sql.lit(i + 1)}] as ${name}`))}, x.k[${sql.lit(keys.length + 1)}] = 1 as exact, count(*) as n
+    select x.prefecture, x.industry_division, false as quiet, x.k[1] = 1 as stored_now,
+      ${sql.join(keys.map((name, i) => sql`x.k[${sql.lit(i + 2)}] as ${name}`))}, x.k[${sql.lit(keys.length + 2)}] = 1 as exact, count(*) as n
     from (
-      select f.prefecture, f.industry_division, case when ${negatedComesDue} then array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon, sql`1::bigint`])}]
-        else array[${sql.join([...maskAt(asOf), ...maskAt(horizon), ...soon.map(() => sql`0::bigint`), sql`0::bigint`])}] end as k
+      select f.prefecture, f.industry_division, array[case when ${storedNow} then 1::bigint else 0::bigint end, ${sql.join([
+        ...nowWords,
+        ...maskAt(horizon),
+        ...soon.map((v) => sql`case when ${negatedComesDue} then ${v} else 0::bigint end`),
+        sql`case when ${negatedComesDue} then 1::bigint else 0::bigint end`,
+      ])}] as k
       from (${facts}) f
       where not ${quiet}
       offset null
     ) x
     group by x.prefecture, x.industry_division, x.k`;
-  // A quiet group's masks, on asOf and on the horizon alike, from its stored mask.
-  const fromStored = (names: RawBuilder<unknown>[]) =>
+  // The plans' masks of a group whose stored mask holds (`when`), from it.
+  const fromStored = (names: RawBuilder<unknown>[], when: RawBuilder<unknown>) =>
     names.map((name, w) => {
       const terms = readFrom
         .filter((r) => Math.floor(r.bit / MASK_BITS) === w && r.pair !== undefined)
@@ -550,7 +563,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
           (r) =>
             sql`case when (g.w0 & ${sql.lit(String(1n << BigInt(r.pair!)))}::bigint) <> 0 then ${bitValue(r.bit)}::bigint else 0::bigint end`,
         );
-      return sql`case when g.quiet then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
+      return sql`case when ${when} then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
     });
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((p, k) => {
@@ -564,7 +577,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   return sql<Record<string, unknown>>`
     select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
     from (
-      select g.prefecture, g.industry_division, ${sql.join([...fromStored(now), ...fromStored(then)])},
+      select g.prefecture, g.industry_division, ${sql.join([...fromStored(now, sql`g.quiet or g.stored_now`), ...fromStored(then, sql`g.quiet`)])},
         ${sql.join(exactSoon.map((name) => sql`g.${name}`))}, g.exact, g.n
       from (${quietRows} union all ${otherRows}) g
       offset 0
