@@ -513,20 +513,22 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
         : above === undefined
           ? sql`${col(b.column)} <= ${latestStart(at, b.years)}::date`
           : sql`${col(b.column)} > ${latestStart(asOf, above)}::date and ${col(b.column)} <= ${latestStart(at, b.years)}::date`;
-    return { bit: b.bit, pair, unsure: wrongOn(horizon), wrongNow: wrongOn(asOf) };
+    return { bit: b.bit, pair, wrongOn };
   });
-  const unsure = readFrom.flatMap((r) => (r.unsure ? [sql`not coalesce(${r.unsure}, false)`] : []));
-  const quiet = quietUsable
-    ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${horizon}::date, true)${
-        unsure.length ? sql` and ${sql.join(unsure, sql` and `)}` : sql``
-      })`
-    : sql`false`;
-  const wrongNow = readFrom.flatMap((r) => (r.wrongNow ? [sql`not coalesce(${r.wrongNow}, false)`] : []));
-  const storedNow = quietUsable
-    ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${asOf}::date, true)${
-        wrongNow.length ? sql` and ${sql.join(wrongNow, sql` and `)}` : sql``
-      })`
-    : sql`false`;
+  // Whether a row's stored mask reads right for the plans from asOf through `until`.
+  const holdsThrough = (until: IsoDate) => {
+    const wrong = readFrom.flatMap((r) => {
+      const test = r.wrongOn(until);
+      return test ? [sql`not coalesce(${test}, false)`] : [];
+    });
+    return quietUsable
+      ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${until}::date, true)${
+          wrong.length ? sql` and ${sql.join(wrong, sql` and `)}` : sql``
+        })`
+      : sql`false`;
+  };
+  const quiet = holdsThrough(horizon);
+  const storedNow = holdsThrough(asOf);
   const quietRows = sql`
     select f.prefecture, f.industry_division, true as quiet, false as stored_now, f.mask as w0,
       ${sql.join([...now.slice(1), ...then, ...exactSoon].map((name) => sql`0::bigint as ${name}`))}, false as exact, count(*) as n
