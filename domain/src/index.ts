@@ -8,6 +8,7 @@ export * from './names.js';
 export * from './normalize.js';
 export * from './occupations.js';
 export * from './periods.js';
+export * from './province-date.js';
 export * from './reform-periods.js';
 export * from './regions.js';
 export * from './registry-rules.js';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Application, ApplicationDecision, ApplicationListQuery, CreateApplication, UnitReview } from '@changai/contracts';
-import { evaluateWorker, type PathwayGrant, type RuleSet } from '@changai/domain';
+import { evaluateWorker, type PathwayGrant, provinceDate, type RuleSet } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, type Scope, scopeFor } from '../../platform/auth/scope.js';
@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError, RuleViolationError, ValidationError } fro
 import * as orgService from '../org/org.service.js';
 import * as workersService from '../workers/workers.service.js';
 import * as repo from './conversion.repository.js';
-import { currentRuleSet, describe, factsOf, isoDate } from './conversion.service.js';
+import { currentRuleSet, describe, factsOf } from './conversion.service.js';
 
 /**
  * submitted → (employer unit) unit_approved | rejected → (evaluation committee) approved | rejected.
@@ -126,7 +126,7 @@ export async function submit(ctx: Ctx, input: CreateApplication): Promise<Applic
     await orgService.requireOrg(ctx, worker.org.id, 'applications:submit').catch(() => {
       throw new NotFoundError('worker');
     });
-  const asOf = isoDate(ctx.now());
+  const asOf = provinceDate(ctx.now());
   const rules = await currentRuleSet(ctx, asOf);
   const pathway = rules.definition.pathways.find((p) => p.id === input.pathwayId);
   if (!pathway) throw new ValidationError([{ path: 'body.pathwayId', message: 'application.unknown_pathway' }]);
@@ -212,7 +212,7 @@ export const newVerificationCode = () => Array.from({ length: CODE_LENGTH }, () 
  * all in one transaction; the row lock makes a second, concurrent decision wait and then refuse.
  */
 export async function decide(ctx: Ctx, id: string, input: ApplicationDecision): Promise<Application> {
-  const rules = await currentRuleSet(ctx, isoDate(ctx.now()));
+  const rules = await currentRuleSet(ctx, provinceDate(ctx.now()));
   await ctx.db.transaction().execute(async (trx) => {
     await sql`select id from conversion_applications where id = ${id}::uuid for update`.execute(trx);
     const row = await loadInScope(trx, ctx, id, 'applications:decide');

@@ -26,6 +26,7 @@ import {
   WorkerEvaluationSchema,
   WorkerParamsSchema,
 } from '@changai/contracts';
+import { provinceDate } from '@changai/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,10 +51,7 @@ export const conversionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/conversion/rule-sets/current',
     { config: { permission: 'rules:read' }, schema: { tags, querystring: EvaluationQuerySchema, response: { 200: RuleSetVersionSchema } } },
     async (req) =>
-      conversion.getRuleSet(
-        req.ctx,
-        (await conversion.currentRuleSet(req.ctx, req.query.asOf ?? conversion.isoDate(req.ctx.now()))).ref.id,
-      ),
+      conversion.getRuleSet(req.ctx, (await conversion.currentRuleSet(req.ctx, req.query.asOf ?? provinceDate(req.ctx.now()))).ref.id),
   );
   app.get(
     '/api/v1/conversion/rule-sets/:ruleSetId',

@@ -16,6 +16,7 @@ import {
   divisionsOfCategory,
   evaluateWorker,
   type ParameterValues,
+  provinceDate,
   type RuleSet,
   type WorkerFacts,
 } from '@changai/domain';
@@ -33,8 +34,6 @@ import * as repo from './conversion.repository.js';
 import { eligibilityGroups, type FactsSource, layoutColumns, layoutSteps, regionNames, tuneForCounting } from './eligibility.repository.js';
 import * as factsRepo from './facts.repository.js';
 import { checkRuleSet, parseRuleText, type RuleProblem } from './rule-text.js';
-
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 // ——— rule sets ———
 
@@ -106,7 +105,7 @@ function toVersion(row: repo.RuleSetRow, currentId: string | undefined): RuleSet
 
 export async function listRuleSets(ctx: Ctx) {
   await ensureDefaultRuleSet(ctx);
-  const current = await repo.findCurrentRuleSet(ctx.db, isoDate(ctx.now()));
+  const current = await repo.findCurrentRuleSet(ctx.db, provinceDate(ctx.now()));
   const rows = await repo.listRuleSets(ctx.db);
   return {
     items: rows.map((r) => ({
@@ -125,7 +124,7 @@ export async function getRuleSet(ctx: Ctx, id: string): Promise<RuleSetVersion> 
   await ensureDefaultRuleSet(ctx);
   const row = await repo.findRuleSet(ctx.db, id);
   if (!row) throw new NotFoundError('rule_set');
-  const current = await repo.findCurrentRuleSet(ctx.db, isoDate(ctx.now()));
+  const current = await repo.findCurrentRuleSet(ctx.db, provinceDate(ctx.now()));
   return toVersion(row, current?.id);
 }
 
@@ -243,7 +242,7 @@ export function factsOf(worker: WorkerDetail): WorkerFacts {
 export async function evaluate(ctx: Ctx, workerId: string, asOf?: string): Promise<WorkerEvaluation> {
   scopeFor(ctx.actor, 'conversion:read');
   const worker = await workersService.get(ctx, workerId);
-  const date = asOf ?? isoDate(ctx.now());
+  const date = asOf ?? provinceDate(ctx.now());
   const rules = await currentRuleSet(ctx, date);
   const live = await repo.listLiveApplications(ctx.db, workerId);
   return {
@@ -382,7 +381,7 @@ function fold(
 /** Eligible workers per pathway × prefecture and industry category, now and within the next 12 months. */
 export async function eligibility(ctx: Ctx, query: { orgId?: string; asOf?: string }): Promise<EligibilityTable> {
   const orgPath = await populationPath(ctx, query.orgId);
-  const asOf = query.asOf ?? isoDate(ctx.now());
+  const asOf = query.asOf ?? provinceDate(ctx.now());
   const [result] = await tables(ctx, await currentRuleSet(ctx, asOf), asOf, orgPath, [{}]);
   return result!;
 }
@@ -390,7 +389,7 @@ export async function eligibility(ctx: Ctx, query: { orgId?: string; asOf?: stri
 /** The same table under draft parameter values, beside the rule set in force. Nothing is saved. */
 export async function whatIf(ctx: Ctx, input: WhatIf) {
   const orgPath = await populationPath(ctx, input.orgId);
-  const asOf = input.asOf ?? isoDate(ctx.now());
+  const asOf = input.asOf ?? provinceDate(ctx.now());
   const rules = await currentRuleSet(ctx, asOf);
   const known = new Set(rules.definition.parameters.map((p) => p.key));
   const unknown = Object.keys(input.parameters).filter((k) => !known.has(k));
@@ -455,7 +454,7 @@ export async function refreshStaleFacts(ctx: Ctx) {
  * day their masks are taken on (today).
  */
 export async function factsLayoutInForce(ctx: Ctx) {
-  const today = isoDate(ctx.now());
+  const today = provinceDate(ctx.now());
   const rules = await currentRuleSet(ctx, today);
   const plan = compilePlan(rules.definition);
   const columns = layoutColumns([plan]);

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
-import { credentialNaturalKey, maskIdNumber, maskPhone } from '@changai/domain';
+import { credentialNaturalKey, maskIdNumber, maskPhone, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
@@ -32,8 +32,6 @@ const CHUNK_ROWS = 1000;
 const PROGRESS_SLICE_BYTES = 64 * 1024;
 const YIELD_EVERY_ROWS = 200;
 const HEADER_SEARCH_ROWS = 30;
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Who owns uploads and remembered templates: the signed-in user and their org, or the system (CLI) at the root. */
 async function owner(ctx: Ctx): Promise<{ userId: string | null; orgId: string }> {
@@ -220,7 +218,7 @@ type Pending = { rowNumber: number; record: WorkerRecord };
  */
 export const runWorkerImport: JobHandler = async (ctx, jobRow, report) => {
   const payload = jobRow.payload as { uploadId: string; mapping: Mapping; headerRow: number; fileName: string };
-  const today = isoDate(ctx.now());
+  const today = provinceDate(ctx.now());
   const counts: Counts = { imported: 0, updated: 0, unchanged: 0, rejected: 0, processed: 0 };
   const uploadedBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   let errors: ErrorReport | undefined;

@@ -8,7 +8,7 @@ import type {
   SaveMap,
   SaveTarget,
 } from '@changai/contracts';
-import { parsePeriod } from '@changai/domain';
+import { parsePeriod, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import { shortLived } from '../../platform/cache.js';
@@ -18,7 +18,6 @@ import * as orgService from '../org/org.service.js';
 import { asOfSplit, evaluate, targetFor, versionOn, yearBefore } from './indicator-formula.js';
 import * as repo from './indicators.repository.js';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const userIdOf = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
 const isDivision = (kind: string) => (repo.DIVISION_KINDS as readonly string[]).includes(kind);
 const idsOf = (path: string) => path.split('/').filter(Boolean);
@@ -252,7 +251,7 @@ const CATEGORY_ORDER: Category[] = ['pillar', 'characteristic', 'emerging', 'oth
 /** The leaders' dashboard of an org subtree as of a day: cards, trend, breakdowns, drill-down. */
 export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashboard> {
   const org = await resolveOrg(ctx, query.orgId);
-  const asOf = query.asOf ?? isoDate(ctx.now());
+  const asOf = query.asOf ?? provinceDate(ctx.now());
   const children = await repo.listChildren(ctx.db, org.id);
   const skills = await skillFigures(ctx, org, asOf, children);
   const [cards, trail, mapped] = await Promise.all([

@@ -9,7 +9,7 @@ import type {
   OrgKind,
   SaveContact,
 } from '@changai/contracts';
-import { maskPhone } from '@changai/domain';
+import { maskPhone, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
@@ -20,8 +20,6 @@ import * as network from './network.repository.js';
 
 type AssignmentRow = Awaited<ReturnType<typeof network.listByOrg>>[number];
 type ContactRow = Awaited<ReturnType<typeof network.listContacts>>[number];
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const toAssignment = (row: AssignmentRow): NetworkAssignment => ({
   id: row.id,
@@ -45,7 +43,7 @@ const toContact = (ctx: Ctx, row: ContactRow): Contact => ({
 
 export async function current(ctx: Ctx, query: { asOf?: string; role?: NetworkRole }): Promise<Network> {
   scopeFor(ctx.actor, 'network:read');
-  const asOf = query.asOf ?? isoDate(ctx.now());
+  const asOf = query.asOf ?? provinceDate(ctx.now());
   const rows = await network.listEffective(ctx.db, asOf, query.role);
   const contacts = await network.listContacts(ctx.db, [...new Set(rows.map((r) => r.orgId))]);
   const units = rows.map((row) => ({

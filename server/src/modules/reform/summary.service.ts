@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { type Locale, REFORM_AREAS, type ReformArea, type YearSummary } from '@changai/contracts';
+import { provinceDate } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, scopeFor } from '../../platform/auth/scope.js';
@@ -9,7 +10,6 @@ import * as workersService from '../workers/workers.service.js';
 import * as meetingsService from './meetings.service.js';
 import * as policiesService from './policies.service.js';
 import * as tasks from './tasks.repository.js';
-import { isoDate } from './tasks.service.js';
 
 const AREA_NAMES: Record<ReformArea, Record<Locale, string>> = {
   ideology: { 'zh-CN': '思想政治引领', 'en-US': 'Ideological guidance' },
@@ -29,7 +29,7 @@ export async function yearSummary(ctx: Ctx, year: number, locale: Locale): Promi
   const scope = scopeFor(ctx.actor, 'tasks:read');
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const asOf = isoDate(ctx.now()) < to ? isoDate(ctx.now()) : to;
+  const asOf = provinceDate(ctx.now()) < to ? provinceDate(ctx.now()) : to;
   const inScope = tasks.taskInScope(scope);
   const [policyFigures, taskStats, areaStats, reportStats, meetings, supervision] = await Promise.all([
     policiesService.yearFigures(ctx, year),

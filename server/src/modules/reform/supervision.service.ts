@@ -6,14 +6,14 @@ import {
   type SupervisionBoard,
   type SweepResult,
 } from '@changai/contracts';
-import { addDays, daysBetween } from '@changai/domain';
+import { addDays, daysBetween, provinceDate } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import { ForbiddenError } from '../../platform/errors.js';
 import * as tasks from './tasks.repository.js';
-import { isoDate, orgRef, toSummary } from './tasks.service.js';
+import { orgRef, toSummary } from './tasks.service.js';
 
 export const SWEEP_JOB = 'reform.supervision_sweep';
 /** How often an instance queues the sweep; one instance wins each round (see JobRunner recurring). */
@@ -27,7 +27,7 @@ export const SWEEP_EVERY_MS = 60 * 60_000;
 export async function sweep(ctx: Ctx): Promise<SweepResult> {
   if (scopeFor(ctx.actor, 'tasks:manage').kind !== 'all') throw new ForbiddenError('supervision.province_only');
   const now = ctx.now();
-  const asOf = isoDate(now);
+  const asOf = provinceDate(now);
   const remindFrom = addDays(asOf, SUPERVISION_RULES.remindDaysBefore);
   const escalateBefore = new Date(now.getTime() - SUPERVISION_RULES.escalateAfterDays * 86_400_000);
   return ctx.db.transaction().execute(async (trx) => {
@@ -73,7 +73,7 @@ export async function sweep(ctx: Ctx): Promise<SweepResult> {
 /** The supervision board: overdue tasks and reports, open notices, and each unit's scorecard, within the actor's scope. */
 export async function board(ctx: Ctx): Promise<SupervisionBoard> {
   const scope = scopeFor(ctx.actor, 'tasks:read');
-  const asOf = isoDate(ctx.now());
+  const asOf = provinceDate(ctx.now());
   const inScope = tasks.taskInScope(scope);
   const [overdueRows, notices, periodStats, taskStats] = await Promise.all([
     tasks.list(ctx.db, { scope, today: asOf, overdue: true, limit: 200, offset: 0 }),

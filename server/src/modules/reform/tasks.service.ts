@@ -21,7 +21,7 @@ import type {
   TaskStatus,
   TaskSummary,
 } from '@changai/contracts';
-import { daysBetween, findPeriod, reportPeriods } from '@changai/domain';
+import { daysBetween, findPeriod, provinceDate, reportPeriods } from '@changai/domain';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit.js';
@@ -37,8 +37,8 @@ import * as tasks from './tasks.repository.js';
 type TaskRow = NonNullable<Awaited<ReturnType<typeof tasks.findById>>>;
 type CoUnitRow = Awaited<ReturnType<typeof tasks.listCoUnits>>[number];
 
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const today = (ctx: Ctx) => isoDate(ctx.now());
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const today = (ctx: Ctx) => provinceDate(ctx.now());
 
 /** A task may run at most this long: its reporting periods are generated from its dates. */
 const MAX_TASK_DAYS = 366 * 10;

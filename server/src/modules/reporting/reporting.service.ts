@@ -29,7 +29,7 @@ import {
   type Transition,
   type UpdateReportedElement,
 } from '@changai/contracts';
-import { type Period, parsePeriod, periodsBetween } from '@changai/domain';
+import { type Period, parsePeriod, periodsBetween, provinceDate } from '@changai/domain';
 import { type Expression, sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, type Scope, scopeFor } from '../../platform/auth/scope.js';
@@ -41,7 +41,7 @@ import * as repo from './reporting.repository.js';
 import { readUpload, writeTemplate } from './reporting.xlsx.js';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const today = (ctx: Ctx) => isoDate(ctx.now());
+const today = (ctx: Ctx) => provinceDate(ctx.now());
 const addDays = (date: string, days: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 
 type OrgLike = { id: string; code: string; name: string; kind: string };

@@ -1,11 +1,11 @@
 import type { Alignment, AlignmentRow, Demand, OrgKind, SaveDemand, TrainingLevel } from '@changai/contracts';
-import { HUBEI_INDUSTRY_CATEGORIES, industryCategoryOf } from '@changai/domain';
+import { HUBEI_INDUSTRY_CATEGORIES, industryCategoryOf, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import * as orgService from '../org/org.service.js';
 import * as alignment from './alignment.repository.js';
-import { inScopeOf, isoDate } from './carriers.service.js';
+import { inScopeOf } from './carriers.service.js';
 
 export async function listDemands(ctx: Ctx): Promise<{ items: Demand[] }> {
   const rows = await alignment.listDemands(ctx.db, inScopeOf(scopeFor(ctx.actor, 'skills:read')));
@@ -49,7 +49,7 @@ export async function view(ctx: Ctx, query: { orgId?: string }): Promise<Alignme
   const [supply, carriers, places, gaps, names] = await Promise.all([
     alignment.supply(ctx.db, inScope),
     alignment.carriersServing(ctx.db, inScope),
-    alignment.trainingPlaces(ctx.db, inScope, isoDate(ctx.now())),
+    alignment.trainingPlaces(ctx.db, inScope, provinceDate(ctx.now())),
     alignment.demandGaps(ctx.db, inScope),
     alignment.prefectureNames(ctx.db),
   ]);

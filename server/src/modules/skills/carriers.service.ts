@@ -15,7 +15,7 @@ import type {
   RecogniseCarrier,
   RevokeCarrier,
 } from '@changai/contracts';
-import { addDays } from '@changai/domain';
+import { addDays, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, pathInScope, type Scope, scopeFor } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
@@ -134,7 +134,7 @@ export async function apply(ctx: Ctx, input: ApplyCarrier): Promise<CarrierDetai
       throw new ValidationError(fields, 'carrier.worker_not_at_host');
     }
     const leader = found.find((w) => w.id === leaderId);
-    const today = isoDate(ctx.now());
+    const today = provinceDate(ctx.now());
     const values = {
       kind: input.kind,
       level: input.level,
@@ -200,7 +200,7 @@ export function recognise(ctx: Ctx, carrierId: string, input: RecogniseCarrier) 
       await carriers.update(trx, carrierId, { status: 'rejected', rejectionReason: input.reason }, ctx.now());
       return { action: 'carrier.reject', after: { status: 'rejected', reason: input.reason } };
     }
-    if (input.recognisedOn > isoDate(ctx.now())) {
+    if (input.recognisedOn > provinceDate(ctx.now())) {
       throw new ValidationError([{ path: 'body.recognisedOn', message: 'date_in_future' }]);
     }
     if (await carriers.findByDocument(trx, row.kind, input.documentNumber, row.name)) {
@@ -252,7 +252,7 @@ export function decideReview(ctx: Ctx, carrierId: string, input: DecideCarrierRe
     });
     const values = {
       status: input.result === 'passed' ? 'review_passed' : 'review_failed',
-      nextReviewDue: nextReviewAfter(isoDate(ctx.now())),
+      nextReviewDue: nextReviewAfter(provinceDate(ctx.now())),
       reviewOverdueSince: null,
     };
     await carriers.update(trx, carrierId, values, ctx.now());
@@ -274,7 +274,7 @@ export const REVIEW_SWEEP_EVERY_MS = 6 * 3600_000;
 /** Flags overdue annual reviews (and clears settled flags); idempotent, one UPDATE each way. */
 export async function sweepOverdueReviews(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
-    const result = await carriers.sweepOverdue(trx, isoDate(ctx.now()));
+    const result = await carriers.sweepOverdue(trx, provinceDate(ctx.now()));
     if (result.flagged || result.cleared) await audit(trx, ctx, { action: 'carrier.review_sweep', entityType: 'carrier', after: result });
     return result;
   });
@@ -282,7 +282,7 @@ export async function sweepOverdueReviews(ctx: Ctx) {
 
 export async function overview(ctx: Ctx): Promise<CarrierOverview> {
   const inScope = inScopeOf(scopeFor(ctx.actor, 'skills:read'));
-  const today = isoDate(ctx.now());
+  const today = provinceDate(ctx.now());
   const [byKindLevel, byStatus, byPrefecture, byYear, figures, outputs] = await Promise.all([
     carriers.countByKindLevel(ctx.db, inScope),
     carriers.countByStatus(ctx.db, inScope),

@@ -1,5 +1,5 @@
 import { type Job, type RecordOutcome, RecordOutcomeSchema, WorkerListQuerySchema } from '@changai/contracts';
-import { parseIdNumber, toHalfWidth } from '@changai/domain';
+import { parseIdNumber, provinceDate, toHalfWidth } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -144,7 +144,7 @@ export const runTrainingImport: JobHandler = async (ctx, jobRow, report) => {
       counts.processed++;
       const cell = (column: Column) => (index?.[column] === undefined ? '' : (cells[index[column] as number] ?? ''));
       const rawId = cell('idNumber');
-      const id = parseIdNumber(rawId, isoDate(ctx.now()));
+      const id = parseIdNumber(rawId, provinceDate(ctx.now()));
       if (!id.ok) {
         reject(row.rowNumber, LABELS.idNumber, `id_number_${id.reason}`, rawId);
         continue;

@@ -20,6 +20,7 @@ import {
   maskPhone,
   nameSearchKeys,
   parseIdNumber,
+  provinceDate,
   toHalfWidth,
   toSimplified,
   validateCredential,
@@ -34,7 +35,6 @@ import * as orgService from '../org/org.service.js';
 import type { CredentialRow, WorkerRow } from './workers.repository.js';
 import * as workers from './workers.repository.js';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const skillOf = (rank: number | null) => (rank ? (SKILL_LEVELS[rank - 1] ?? null) : null);
 const titleOf = (rank: number | null) => (rank ? (TITLE_LEVELS[rank - 1] ?? null) : null);
 
@@ -111,7 +111,7 @@ function decodeCursor(raw: string): Cursor {
 function interpretQuery(ctx: Ctx, raw: string) {
   const q = toHalfWidth(raw).trim();
   if (!q) return {};
-  const id = parseIdNumber(q, isoDate(ctx.now()));
+  const id = parseIdNumber(q, provinceDate(ctx.now()));
   if (id.ok) return { idNumberHash: ctx.cipher.blindIndex(id.value) };
   if (/^[A-Za-z]+$/.test(q)) return { latinPrefix: q.toLowerCase() };
   if (/^[A-Za-z0-9-]{6,40}$/.test(q)) return { certificateNumber: q.toUpperCase() };
@@ -174,7 +174,7 @@ export async function revealIdentity(ctx: Ctx, workerId: string) {
 }
 
 function parseIdentity(ctx: Ctx, raw: string) {
-  const parsed = parseIdNumber(raw, isoDate(ctx.now()));
+  const parsed = parseIdNumber(raw, provinceDate(ctx.now()));
   if (!parsed.ok) throw new ValidationError([{ path: 'body.idNumber', message: `id_number_${parsed.reason}` }]);
   return parsed;
 }
@@ -260,7 +260,7 @@ export async function grantCredential(
   const inTransaction = <T>(fn: (trx: Db) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx.db) : ctx.db.transaction().execute(fn));
   return inTransaction(async (trx) => {
     const worker = await loadWorkerInScope(trx, ctx, workerId, 'workers:manage');
-    const checked = validateCredential({ ...input, birthDate: worker.birthDate, today: isoDate(ctx.now()) });
+    const checked = validateCredential({ ...input, birthDate: worker.birthDate, today: provinceDate(ctx.now()) });
     if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ path: `body.${e.field}`, message: e.reason })));
     const naturalKey = credentialNaturalKey(input);
     if (await workers.findCredentialByNaturalKey(trx, workerId, input.kind, naturalKey)) {
@@ -305,7 +305,7 @@ export async function revokeCredential(ctx: Ctx, credentialId: string, input: Re
       throw new NotFoundError('credential');
     });
     if (credential.status === 'revoked') throw new RuleViolationError('credential.already_revoked');
-    const revokedOn = input.revokedOn ?? isoDate(ctx.now());
+    const revokedOn = input.revokedOn ?? provinceDate(ctx.now());
     if (revokedOn < credential.issuedOn) throw new ValidationError([{ path: 'body.revokedOn', message: 'revoked_before_issued' }]);
     await workers.revokeCredential(trx, credentialId, { reason: input.reason, revokedOn, now: ctx.now() });
     await workers.recomputeDerived(trx, [credential.workerId]);
