@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginSchema } from '@changai/contracts';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { FullPageSpinner, safeNextPath } from '../../app/guards';
 import { useZodRules } from '../../app/use-zod-rules';
@@ -15,7 +15,6 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { rules } = useZodRules();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
   const session = useSession();
   const setup = useSetupStatus();
   const login = useLogin();
@@ -23,9 +22,10 @@ export function LoginPage() {
 
   if (session.isPending || setup.isPending) return <FullPageSpinner />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+  // The one way out once signed in (a second navigate on success could land after the user's first click).
   if (session.data && !login.isPending) return <Navigate to={next} replace />;
 
-  const onFinish = (values: LoginValues) => login.mutate(values, { onSuccess: () => navigate(next, { replace: true }) });
+  const onFinish = (values: LoginValues) => login.mutate(values);
   const error = login.error;
 
   return (
