@@ -61,8 +61,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel(english ? 'Password' : '密码', { exact: true }).fill(password);
   // antd spaces two-character Chinese button labels: 登 录.
   await page.getByRole('button', { name: english ? 'Sign in' : /^登\s*录$/ }).click();
-  // Landed: the app has left the sign-in page and the home redirect.
-  await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+  // Landed (the app has left the sign-in page and the home redirect), or refused with a message.
+  await Promise.race([
+    page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/').catch(() => {}),
+    page
+      .getByRole('alert')
+      .first()
+      .waitFor()
+      .catch(() => {}),
+  ]);
 }
 
 /** Waits until the locator's text satisfies the check (playwright-core has no web-first assertions). */
