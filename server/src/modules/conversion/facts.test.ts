@@ -145,6 +145,36 @@ describe('per-worker facts', () => {
     expect(await eligibilityGroups(t.database.db, plans, { ...opts, source })).toEqual(await eligibilityGroups(t.database.db, plans, opts));
   });
 
+  it('leaves the facts to a writer that defers them, until it recomputes the workers it touched', async () => {
+    const worker = await makeWorker(t.system, { orgId: enterprise.id });
+    const factsOf = () =>
+      t.database.db.selectFrom('conversionFacts').select(['mask', 'validFrom']).where('workerId', '=', worker.id).executeTakeFirstOrThrow();
+    const before = await factsOf();
+    await t.database.db.transaction().execute(async (trx) => {
+      await conversion.deferFacts(trx);
+      await trx
+        .insertInto('credentials')
+        .values({
+          workerId: worker.id,
+          regionCode: '420107',
+          kind: 'skill_level',
+          levelCode: 'senior',
+          levelRank: 3,
+          naturalKey: 'deferred-1',
+          issuedOn: '2015-01-20',
+          source: 'manual',
+          status: 'valid',
+        })
+        .execute();
+      expect(
+        await trx.selectFrom('conversionFacts').select(['mask', 'validFrom']).where('workerId', '=', worker.id).executeTakeFirstOrThrow(),
+      ).toEqual(before);
+      await conversion.refreshFactsOf(trx, [worker.id]);
+    });
+    expect(await factsOf()).not.toEqual(before);
+    await expectFactsFresh(t);
+  });
+
   it('falls back to the registry when new rules read other columns, until the job their save queued rebuilds the facts', async () => {
     const rules = await conversion.currentRuleSet(t.system, '2026-03-01');
     const definition = structuredClone(rules.definition);
