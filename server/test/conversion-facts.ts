@@ -1,4 +1,4 @@
-import { addYears, factPairs } from '@changai/domain';
+import { addYears, factPairs, factsHorizon, presentBit } from '@changai/domain';
 import { expect } from 'vitest';
 import * as conversion from '../src/modules/conversion/conversion.service.js';
 import * as facts from '../src/modules/conversion/facts.repository.js';
@@ -6,9 +6,9 @@ import type { TestApp } from './test-app.js';
 
 /**
  * The stored per-worker facts equal a from-scratch recomputation for the rules in force, and each row's
- * mask is the truths of the layout's (column, years) pairs over its span: on its first day (or ever
- * before the first pair comes due), with `validUntil` the next day one comes due; taken on or before
- * the layout's base day.
+ * masks are the truths of the layout's (column, years) pairs over their spans: on its first day (or
+ * ever before the first pair comes due), with the span's end the next day one comes due; taken on or
+ * before the layout's base day (`mask`) and its horizon a year later (`maskH`).
  */
 export async function expectFactsFresh(t: TestApp) {
   const { columns, steps } = await conversion.factsLayoutInForce(t.system);
@@ -17,7 +17,7 @@ export async function expectFactsFresh(t: TestApp) {
   const stored = await facts.listStored(t.database.db, columns.length);
   const recomputed = await facts.recompute(t.database.db, columns);
   expect(stored.length).toBeGreaterThan(0);
-  expect(stored.map(({ mask, validFrom, validUntil, ...starts }) => starts)).toEqual(recomputed);
+  expect(stored.map(({ mask, validFrom, validUntil, maskH, hFrom, hUntil, present, ...starts }) => starts)).toEqual(recomputed);
   const pairs = factPairs(steps);
   expect(pairs.length).toBeGreaterThan(0);
   for (const row of stored) {
@@ -25,15 +25,23 @@ export async function expectFactsFresh(t: TestApp) {
       const start = row[`s${p.column}`] as string | null;
       return start === null ? null : addYears(start, p.years);
     });
-    const on = (row.validFrom as string | null) ?? '0000-01-01';
-    expect(on <= layout!.baseOn).toBe(true);
-    expect(BigInt(row.mask as number)).toBe(due.reduce((m, d, j) => (d !== null && d <= on ? m | (1n << BigInt(j)) : m), 0n));
-    expect(row.validFrom).toBe(
-      due
-        .filter((d) => d !== null && d <= on)
-        .sort()
-        .at(-1) ?? null,
-    );
-    expect(row.validUntil).toBe(due.filter((d) => d !== null && d > on).sort()[0] ?? null);
+    const present = columns.reduce((bits, _, c) => (row[`s${c}`] === null ? bits : bits | presentBit(c)), 0n);
+    expect(BigInt(row.present as string | number)).toBe(present);
+    const spans = [
+      [row.mask, row.validFrom, row.validUntil, layout!.baseOn],
+      [row.maskH, row.hFrom, row.hUntil, factsHorizon(layout!.baseOn)],
+    ] as const;
+    for (const [mask, from, until, day] of spans) {
+      const on = (from as string | null) ?? '0000-01-01';
+      expect(on <= day).toBe(true);
+      expect(BigInt(mask as number)).toBe(due.reduce((m, d, j) => (d !== null && d <= on ? m | (1n << BigInt(j)) : m), 0n));
+      expect(from).toBe(
+        due
+          .filter((d) => d !== null && d <= on)
+          .sort()
+          .at(-1) ?? null,
+      );
+      expect(until).toBe(due.filter((d) => d !== null && d > on).sort()[0] ?? null);
+    }
   }
 }

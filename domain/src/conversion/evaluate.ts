@@ -58,28 +58,53 @@ export function factPairs(steps: readonly (readonly number[])[]): { column: numb
 }
 export const MAX_FACT_PAIRS = 63;
 
+/** The day a facts row's second mask is taken on: the eligibility table's horizon for its base day. */
+export const factsHorizon = (baseOn: IsoDate): IsoDate => addYears(baseOn, 1);
+
 /**
- * A worker's row of the stored facts (server migrations 0011 and 0017): per column (an atom whose
- * years are ignored) the date its years count from; and, as of `baseOn`, which of the pairs hold
- * (bit j: the column's start + the pair's years is on or before baseOn) together with the days
- * between which that stays so: `validFrom`, the latest such day on or before baseOn, and
- * `validUntil`, the first after it (null: none, ever).
+ * A worker's row of the stored facts (server migrations 0011, 0017 and 0020): per column (an atom
+ * whose years are ignored) the date its years count from; and which of the pairs hold (bit j: the
+ * column's start + the pair's years is on or before the day), together with the days between which
+ * that stays so (`from`, the latest pair's due day on or before the day; `until`, the first after it;
+ * null: none, ever) — taken on `baseOn` (mask, validFrom, validUntil) and on its horizon a year later
+ * (maskH, hFrom, hUntil); `present`: bit c set when column c has a start date.
  */
 export function factColumns(columns: readonly Atom[], steps: readonly (readonly number[])[], baseOn: IsoDate, facts: WorkerFacts) {
   const starts = columns.map((atom) => atomDate('years' in atom ? { ...atom, years: 0 } : atom, facts));
-  let mask = 0n;
-  let validFrom: IsoDate | null = null;
-  let validUntil: IsoDate | null = null;
-  factPairs(steps).forEach((pair, j) => {
+  const due = factPairs(steps).map((pair) => {
     const start = starts[pair.column];
-    if (start === null || start === undefined) return;
-    const due = addYears(start, pair.years);
-    if (due <= baseOn) {
-      mask |= 1n << BigInt(j);
-      if (validFrom === null || due > validFrom) validFrom = due;
-    } else if (validUntil === null || due < validUntil) validUntil = due;
+    return start === null || start === undefined ? null : addYears(start, pair.years);
   });
-  return { starts, mask, validFrom: validFrom as IsoDate | null, validUntil: validUntil as IsoDate | null };
+  const now = maskOn(due, baseOn);
+  const then = maskOn(due, factsHorizon(baseOn));
+  const present = starts.reduce((bits, start, c) => (start === null ? bits : bits | presentBit(c)), 0n);
+  return {
+    starts,
+    mask: now.mask,
+    validFrom: now.from,
+    validUntil: now.until,
+    maskH: then.mask,
+    hFrom: then.from,
+    hUntil: then.until,
+    present,
+  };
+}
+
+/** Column c's bit of `present`, as PostgreSQL's signed bigint holds it (column 63 is the sign bit). */
+export const presentBit = (c: number) => BigInt.asIntN(64, 1n << BigInt(c));
+
+function maskOn(due: readonly (IsoDate | null)[], on: IsoDate) {
+  let mask = 0n;
+  let from: IsoDate | null = null;
+  let until: IsoDate | null = null;
+  due.forEach((d, j) => {
+    if (d === null) return;
+    if (d <= on) {
+      mask |= 1n << BigInt(j);
+      if (from === null || d > from) from = d;
+    } else if (until === null || d < until) until = d;
+  });
+  return { mask, from: from as IsoDate | null, until: until as IsoDate | null };
 }
 
 function credentialMatches(atom: Extract<Atom, { type: 'holds' }>, c: CredentialFact, facts: WorkerFacts): boolean {

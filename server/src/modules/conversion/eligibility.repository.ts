@@ -1,4 +1,4 @@
-import { type Atom, addYears, type Expr, factPairs, type IsoDate, type Plan, risingAtoms } from '@changai/domain';
+import { type Atom, addYears, type Expr, factPairs, type IsoDate, type Plan, presentBit, risingAtoms } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { prefectureOfColumn } from '../../platform/db/regions.js';
@@ -240,7 +240,7 @@ function factRows(columns: Atom[], population: Population, source: FactsSource) 
   if (population.employedOnly) parts.push(sql`f.is_employed`);
   const starts = source.stored.map((s, c) => sql`f.${sql.ref(`s${s}`)} as ${col(c)}`);
   return sql`
-    select f.worker_id as id, f.prefecture, f.industry_division, f.mask, f.valid_from, f.valid_until${starts.length ? sql`, ${sql.join(starts)}` : sql``}
+    select f.worker_id as id, f.prefecture, f.industry_division, f.mask, f.valid_from, f.valid_until, f.mask_h, f.h_from, f.h_until, f.present${starts.length ? sql`, ${sql.join(starts)}` : sql``}
     from conversion_facts f
     where ${sql.join(parts, sql` and `)}`;
 }
@@ -402,15 +402,17 @@ const isSet = (prefix: string, bit: number) =>
 const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` : atom.type);
 
 /**
- * The table over the stored facts, doing little per row. A quiet row (nine in ten) is counted by its
- * stored mask, which holds through the window. Any other row reduces to two bit masks of its atoms' truths, on asOf and on the
- * horizon (one comparison per distinct start-date bound, skipped as a whole for a family of columns
- * that are all null). An atom only turns true as time passes, so a pathway whose negated atoms stay
- * as they are through the window becomes true within it exactly when it is false on asOf and true on
- * the horizon: that is read from the two masks, once per distinct pair. Only a row with a negated
- * atom coming due inside the window (a credential dated ahead) gets a third mask, of the pathways that
- * become true within the window, computed exactly as for one worker. Rows are counted per prefecture
- * × division × masks and the pathways evaluated once per distinct masks.
+ * The table over the stored facts, doing little per row. Each row keeps its atoms' truths as masks
+ * taken on the layout's base day and on that day's horizon, with the spans over which they hold
+ * (migration 0020): on the base day, a row is counted by its two masks alone (a plain row). An atom
+ * only turns true as time passes, so a pathway whose negated atoms stay as they are through the window
+ * becomes true within it exactly when it is false on asOf and true on the horizon: that is read from
+ * the two masks, once per distinct pair of them. Any other row computes what its masks lack from its
+ * start dates (one comparison per distinct start-date bound, skipped as a whole for a family of columns
+ * that are all null): both masks when the spans do not cover asOf and the horizon, the bits of a
+ * draft's years the facts do not keep, and — for a row with a negated atom coming due inside the window
+ * (a credential dated ahead) — the pathways that become true within the window, exactly as for one
+ * worker. Rows are counted per prefecture × division × masks and the pathways evaluated once per group.
  */
 function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: Extract<FactsSource, { kind: 'stored' }>) {
   const { stored } = source;
@@ -438,6 +440,20 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       for (const i of risingAtoms(p.whole, false)) negated.set(`${refs[i]!.column}|${refs[i]!.years}`, refs[i]!);
     }
   });
+  // The stored pair of each bit, when the facts keep its very (column, years); a draft's other years are missing.
+  const pairs = factPairs(source.steps);
+  const masksKept = pairs.length > 0 && pairs.length === source.steps.flat().length;
+  const pairOf = new Map<string, number>(pairs.map((pair, j) => [`${pair.column}|${pair.years}`, j]));
+  const pairFor = (b: { column: number; years: number }) => (masksKept ? pairOf.get(`${stored[b.column]}|${b.years}`) : undefined);
+  const missing = [...bits.values()].filter((b) => pairFor(b) === undefined);
+  const bitsOf = (refs: Iterable<{ column: number; years: number }>) =>
+    [...refs].reduce((m, ref) => {
+      const pair = pairFor(ref);
+      return pair === undefined ? m : m | (1n << BigInt(pair));
+    }, 0n);
+  const literal = (value: bigint) => sql`${sql.lit(String(value))}::bigint`;
+  const presentOf = (columns: number[]) => columns.reduce((m, c) => m | presentBit(stored[c]!), 0n);
+
   const families = new Map<string, number[]>();
   layout.columns.forEach((atom, c) => {
     families.set(familyOf(atom), [...(families.get(familyOf(atom)) ?? []), c]);
@@ -445,11 +461,11 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   const anyOf = (columns: number[]) =>
     columns.length === 1 ? sql`${col(columns[0]!)} is not null` : sql`coalesce(${sql.join(columns.map(col))}) is not null`;
   const words = Math.max(1, Math.ceil(bits.size / MASK_BITS));
-  // The mask on date `at`, word by word; per family, skipped at once when all its columns are null.
-  const maskAt = (at: IsoDate) =>
+  // The mask of `which` bits on date `at`, word by word; per family, skipped at once when all its columns are null.
+  const maskAt = (at: IsoDate, which: { bit: number; column: number; years: number }[]) =>
     Array.from({ length: words }, (_, w) => {
       const terms = [...families.values()].flatMap((columns) => {
-        const mine = [...bits.values()].filter((b) => columns.includes(b.column) && Math.floor(b.bit / MASK_BITS) === w);
+        const mine = which.filter((b) => columns.includes(b.column) && Math.floor(b.bit / MASK_BITS) === w);
         if (mine.length === 0) return [];
         const set = mine.map(
           (b) => sql`case when ${col(b.column)} <= ${latestStart(at, b.years)}::date then ${bitValue(b.bit)}::bigint else 0::bigint end`,
@@ -492,96 +508,83 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     return parts.length ? sql`(${sql.join(parts, sql` | `)})` : sql`0::bigint`;
   });
   const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => sql.ref(`${prefix}${i}`));
-  const [now, then, exactSoon] = [names('w', words), names('h', words), names('v', soon.length)];
-  // A quiet row (its stored mask holds from asOf through the horizon: migration 0017) is counted by
-  // that mask alone, grouped by plain columns (so PostgreSQL estimates the groups well and counts them
-  // in its parallel workers); the plans' masks are made from it once per group below. An atom whose
-  // years the stored pairs lack reads the pair with the next more years on its column (true there, so
-  // true for fewer), false without one; a row whose start date could make that wrong, or brings the
-  // atom due within the window, is not quiet.
-  const pairs = factPairs(source.steps);
-  const pairOf = new Map<string, number>(pairs.map((pair, j) => [`${pair.column}|${pair.years}`, j]));
-  const quietUsable = pairs.length === source.steps.flat().length;
-  const readFrom = [...bits.values()].map((b) => {
-    const steps = source.steps[stored[b.column]!] ?? [];
-    const above = steps.find((y) => y >= b.years);
-    const pair = above === undefined ? undefined : pairOf.get(`${stored[b.column]}|${above}`);
-    // Start dates for which the stored pair reads wrong on `at` (a draft's years between two steps).
-    const wrongOn = (at: IsoDate) =>
-      above === b.years
-        ? undefined
-        : above === undefined
-          ? sql`${col(b.column)} <= ${latestStart(at, b.years)}::date`
-          : sql`${col(b.column)} > ${latestStart(asOf, above)}::date and ${col(b.column)} <= ${latestStart(at, b.years)}::date`;
-    return { bit: b.bit, pair, wrongOn };
-  });
-  // Whether a row's stored mask reads right for the plans from asOf through `until`.
-  const holdsThrough = (until: IsoDate) => {
-    const wrong = readFrom.flatMap((r) => {
-      const test = r.wrongOn(until);
-      return test ? [sql`not coalesce(${test}, false)`] : [];
-    });
-    return quietUsable
-      ? sql`(coalesce(f.valid_from <= ${asOf}::date, true) and coalesce(f.valid_until > ${until}::date, true)${
-          wrong.length ? sql` and ${sql.join(wrong, sql` and `)}` : sql``
-        })`
+  // w, h: bits computed from the start dates (all of them where a span does not cover its day);
+  // v: the pathways becoming true within the window of a row computed exactly (null: not computed).
+  const [now, then, exactSoon] = [names('w', words), names('h', words), names('v', negated.size ? soon.length : 0)];
+
+  // Whether the stored mask taken on the base day (or its horizon) holds on `day`.
+  const covers = (from: string, until: string, day: IsoDate) =>
+    masksKept
+      ? sql`(coalesce(f.${sql.ref(from)} <= ${day}::date, true) and coalesce(f.${sql.ref(until)} > ${day}::date, true))`
       : sql`false`;
-  };
-  const quiet = holdsThrough(horizon);
-  const storedNow = holdsThrough(asOf);
-  const quietRows = sql`
-    select f.prefecture, f.industry_division, true as quiet, false as stored_now, f.mask as w0,
-      ${sql.join([...now.slice(1), ...then, ...exactSoon].map((name) => sql`0::bigint as ${name}`))}, false as exact, count(*) as n
+  const nowKept = covers('valid_from', 'valid_until', asOf);
+  const thenKept = covers('h_from', 'h_until', horizon);
+  // A plain row: both masks hold, no start date of a missing bit's column, no negated atom coming due.
+  const plainTests = [nowKept, thenKept];
+  const missingColumns = presentOf([...new Set(missing.map((b) => b.column))]);
+  if (missingColumns !== 0n) plainTests.push(sql`(f.present & ${literal(missingColumns)}) = 0`);
+  const negatedPairs = bitsOf(negated.values());
+  if (negatedPairs !== 0n) plainTests.push(sql`(f.mask_h & ~f.mask & ${literal(negatedPairs)}) = 0`);
+  const plain = sql.join(plainTests, sql` and `);
+  const zeros = (list: RawBuilder<unknown>[]) => list.map((name) => sql`0::bigint as ${name}`);
+  const plainRows = sql`
+    select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh,
+      ${sql.join([...zeros([...now, ...then]), ...exactSoon.map((name) => sql`null::bigint as ${name}`)])}, count(*) as n
     from (${facts}) f
-    where ${quiet}
-    group by f.prefecture, f.industry_division, f.mask`;
+    where ${plain}
+    group by f.prefecture, f.industry_division, f.mask, f.mask_h`;
   // The other rows' masks go as one array, from behind a fence that keeps the planner's guess of
   // their distinct values modest (it multiplied the start dates' own, 2M against 85,000 at 10M workers)
   // so that its parallel workers count them too; `offset null` fences without stopping those workers.
-  const keys = [...now, ...then, ...exactSoon];
-  // A row whose stored mask still holds on asOf takes its mask on asOf from it, like a quiet one.
-  const nowWords = maskAt(asOf).map((w, i) => sql`case when ${storedNow} then ${i === 0 ? sql`f.mask` : sql`0::bigint`} else ${w} end`);
+  // -1 stands for a mask that does not hold (a kept one is never negative: 63 bits).
+  const keyed = [
+    sql`case when ${nowKept} then f.mask else -1::bigint end`,
+    sql`case when ${thenKept} then f.mask_h else -1::bigint end`,
+    ...maskAt(asOf, missing).map((kept, i) => sql`case when ${nowKept} then ${kept} else ${maskAt(asOf, [...bits.values()])[i]} end`),
+    ...maskAt(horizon, missing).map(
+      (kept, i) => sql`case when ${thenKept} then ${kept} else ${maskAt(horizon, [...bits.values()])[i]} end`,
+    ),
+    ...(exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : []),
+  ];
+  const keys = [sql.ref('m'), sql.ref('mh'), ...now, ...then, ...exactSoon];
   const otherRows = sql`
-    select x.prefecture, x.industry_division, false as quiet, x.k[1] = 1 as stored_now,
-      ${sql.join(keys.map((name, i) => sql`x.k[${sql.lit(i + 2)}] as ${name}`))}, x.k[${sql.lit(keys.length + 2)}] = 1 as exact, count(*) as n
+    select x.prefecture, x.industry_division,
+      ${sql.join(keys.map((name, i) => (i >= 2 + 2 * words ? sql`nullif(x.k[${sql.lit(i + 1)}], -1) as ${name}` : sql`x.k[${sql.lit(i + 1)}] as ${name}`)))},
+      count(*) as n
     from (
-      select f.prefecture, f.industry_division, array[case when ${storedNow} then 1::bigint else 0::bigint end, ${sql.join([
-        ...nowWords,
-        ...maskAt(horizon),
-        ...soon.map((v) => sql`case when ${negatedComesDue} then ${v} else 0::bigint end`),
-        sql`case when ${negatedComesDue} then 1::bigint else 0::bigint end`,
-      ])}] as k
+      select f.prefecture, f.industry_division, array[${sql.join(keyed)}] as k
       from (${facts}) f
-      where not ${quiet}
+      where not (${plain})
       offset null
     ) x
     group by x.prefecture, x.industry_division, x.k`;
-  // The plans' masks of a group whose stored mask holds (`when`), from it.
-  const fromStored = (names: RawBuilder<unknown>[], when: RawBuilder<unknown>) =>
-    names.map((name, w) => {
-      const terms = readFrom
-        .filter((r) => Math.floor(r.bit / MASK_BITS) === w && r.pair !== undefined)
-        .map(
-          (r) =>
-            sql`case when (g.w0 & ${sql.lit(String(1n << BigInt(r.pair!)))}::bigint) <> 0 then ${bitValue(r.bit)}::bigint else 0::bigint end`,
-        );
-      return sql`case when ${when} then ${terms.length ? sql.join(terms, sql` + `) : sql`0::bigint`} else g.${name} end as ${name}`;
-    });
+  // A plan's word from a kept mask: each bit read from its stored pair.
+  const fromKept = (mask: RawBuilder<unknown>, w: number) => {
+    const terms = [...bits.values()]
+      .filter((b) => Math.floor(b.bit / MASK_BITS) === w && pairFor(b) !== undefined)
+      .map((b) => sql`case when (${mask} & ${literal(1n << BigInt(pairFor(b)!))}) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+    return terms.length ? sql`case when ${mask} >= 0 then ${sql.join(terms, sql` + `)} else 0::bigint end` : sql`0::bigint`;
+  };
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((p, k) => {
       const holdsOn = (prefix: string) => exprNow(p.whole, (i) => isSet(prefix, bitFor(layout.refs[q]![i]!)));
+      const rising = sql`not ${holdsOn('w')} and ${holdsOn('h')}`;
       return [
         sql`coalesce(sum(m.n) filter (where ${holdsOn('w')}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
-        sql`coalesce(sum(m.n) filter (where case when m.exact then ${isSet('v', offsets[q]! + k)} else not ${holdsOn('w')} and ${holdsOn('h')} end), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
+        sql`coalesce(sum(m.n) filter (where ${exactSoon.length ? sql`case when m.v0 is not null then ${isSet('v', offsets[q]! + k)} else ${rising} end` : rising}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
       ];
     }),
   );
   return sql<Record<string, unknown>>`
     select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
     from (
-      select g.prefecture, g.industry_division, ${sql.join([...fromStored(now, sql`g.quiet or g.stored_now`), ...fromStored(then, sql`g.quiet`)])},
-        ${sql.join(exactSoon.map((name) => sql`g.${name}`))}, g.exact, g.n
-      from (${quietRows} union all ${otherRows}) g
+      select g.prefecture, g.industry_division,
+        ${sql.join([
+          ...now.map((name, w) => sql`${fromKept(sql`g.m`, w)} | g.${name} as ${name}`),
+          ...then.map((name, w) => sql`${fromKept(sql`g.mh`, w)} | g.${name} as ${name}`),
+          ...exactSoon.map((name) => sql`g.${name}`),
+        ])}, g.n
+      from (${plainRows} union all ${otherRows}) g
       offset 0
     ) m
     group by m.prefecture, m.industry_division

@@ -1,4 +1,4 @@
-import { type Atom, factPairs, type IsoDate } from '@changai/domain';
+import { type Atom, factPairs, factsHorizon, type IsoDate, presentBit } from '@changai/domain';
 import { CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { atomFacts, columnKey } from './eligibility.repository.js';
@@ -16,8 +16,12 @@ export const FACT_COLUMNS = 64;
 const KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', 'is_employed'];
 const startColumns = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
+/** A row's masks and their spans, on the layout's base day and on its horizon; which columns it has (migration 0020). */
+const MASK_COLUMNS = ['mask', 'valid_from', 'valid_until', 'mask_h', 'h_from', 'h_until'];
+const DERIVED_COLUMNS = [...MASK_COLUMNS, 'present'];
+
 /** The columns a bulk load that computes the facts itself writes, for n start dates. */
-export const copyColumns = (n: number) => [...KEY_COLUMNS, 'mask', 'valid_from', 'valid_until', ...startColumns(n)];
+export const copyColumns = (n: number) => [...KEY_COLUMNS, ...DERIVED_COLUMNS, ...startColumns(n)];
 
 /**
  * `steps`: per column, the distinct years the rules in force count on it (the pairs whose truths a
@@ -55,25 +59,45 @@ const dueDays = (steps: number[][]) =>
     return years ? sql`(${start} + ${sql.lit(`${years} years`)}::interval)::date` : sql`${start}`;
   });
 
-/** A row's `mask`, `valid_from` and `valid_until` from its pairs' due days (domain `factColumns`, the same in SQL). */
+/**
+ * A row's `mask`, `valid_from`, `valid_until` on `baseOn` and `mask_h`, `h_from`, `h_until` on its
+ * horizon, from its pairs' due days (domain `factColumns`, the same in SQL).
+ */
 function maskColumns(due: RawBuilder<unknown>[], baseOn: IsoDate) {
+  return [...maskOn(due, baseOn), ...maskOn(due, factsHorizon(baseOn))];
+}
+
+/** `present`: bit c set when s<c> is not null (domain `presentBit`). */
+function presentColumn(n: number) {
+  if (n === 0) return sql`0::bigint`;
+  const bits = startColumns(n).map(
+    (s, c) => sql`case when ${sql.ref(`d.${s}`)} is not null then ${sql.lit(String(presentBit(c)))}::bigint else 0::bigint end`,
+  );
+  return sql`(${sql.join(bits, sql` | `)})`;
+}
+
+function maskOn(due: RawBuilder<unknown>[], on: IsoDate) {
   if (due.length === 0) return [sql`0::bigint`, sql`null::date`, sql`null::date`];
-  const base = sql`${sql.lit(baseOn)}::date`;
-  const bits = due.map((d, j) => sql`case when ${d} <= ${base} then ${sql.lit(String(1n << BigInt(j)))}::bigint else 0::bigint end`);
+  const day = sql`${sql.lit(on)}::date`;
+  const bits = due.map((d, j) => sql`case when ${d} <= ${day} then ${sql.lit(String(1n << BigInt(j)))}::bigint else 0::bigint end`);
   return [
     sql`(${sql.join(bits, sql` + `)})`,
-    sql`greatest(${sql.join(due.map((d) => sql`case when ${d} <= ${base} then ${d} end`))})`,
-    sql`least(${sql.join(due.map((d) => sql`case when ${d} > ${base} then ${d} end`))})`,
+    sql`greatest(${sql.join(due.map((d) => sql`case when ${d} <= ${day} then ${d} end`))})`,
+    sql`least(${sql.join(due.map((d) => sql`case when ${d} > ${day} then ${d} end`))})`,
   ];
 }
 
 /** The due days are computed once per row, below a fence, and read three times above it. */
 function insertInto(input: FactsInput, filter: RawBuilder<unknown>, narrow: boolean) {
   const names = [...KEY_COLUMNS, ...startColumns(input.columns.length)];
-  const target = sql.join([...names, 'mask', 'valid_from', 'valid_until'].map((n) => sql.ref(n)));
+  const target = sql.join([...names, ...DERIVED_COLUMNS].map((n) => sql.ref(n)));
   const due = dueDays(input.steps);
   const dueNames = due.map((_, j) => sql.ref(`d.due${j}`));
-  const values = [...names.map((n) => sql.ref(`d.${n === 'worker_id' ? 'id' : n}`)), ...maskColumns(dueNames, input.baseOn)];
+  const values = [
+    ...names.map((n) => sql.ref(`d.${n === 'worker_id' ? 'id' : n}`)),
+    ...maskColumns(dueNames, input.baseOn),
+    presentColumn(input.columns.length),
+  ];
   const dueColumns = due.map((d, j) => sql`, ${d} as ${sql.ref(`due${j}`)}`);
   return sql`insert into conversion_facts (${target}) select ${sql.join(values)}
     from (select a.* ${sql.join(dueColumns, sql``)} from (${atomFacts(input.columns, filter, narrow)}) a offset 0) d`;
@@ -81,7 +105,7 @@ function insertInto(input: FactsInput, filter: RawBuilder<unknown>, narrow: bool
 
 /** Recomputes the facts of the workers `filter` picks (few of them: the credentials are read for those only). */
 function upsert(input: FactsInput, filter: RawBuilder<unknown>) {
-  const names = [...KEY_COLUMNS.slice(1), 'mask', 'valid_from', 'valid_until', ...startColumns(FACT_COLUMNS)];
+  const names = [...KEY_COLUMNS.slice(1), ...DERIVED_COLUMNS, ...startColumns(FACT_COLUMNS)];
   const assignments = names.map((n) =>
     /^s\d+$/.test(n) && Number(n.slice(1)) >= input.columns.length
       ? sql`${sql.ref(n)} = null`
@@ -151,9 +175,7 @@ export async function listStored(db: Db, n: number) {
     sql`f.worker_id as id`,
     ...KEY_COLUMNS.slice(1).map((c) => sql.ref(`f.${c}`)),
     ...startColumns(n).map((c) => sql.ref(`f.${c}`)),
-    sql`f.mask`,
-    sql`f.valid_from`,
-    sql`f.valid_until`,
+    ...DERIVED_COLUMNS.map((c) => sql.ref(`f.${c}`)),
   ];
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(names)} from conversion_facts f order by f.worker_id`.execute(db);
   return rows;
@@ -161,15 +183,18 @@ export async function listStored(db: Db, n: number) {
 
 /**
  * Takes the masks on a later day (the layout's `baseOn`, and the statement the triggers run) for the
- * rows whose span has ended since: they were read atom by atom meanwhile, and are counted by their
- * mask again. Returns the rows taken anew.
+ * rows whose spans no longer cover it or its horizon: they were read atom by atom meanwhile, and are
+ * counted by their masks again. Returns the rows taken anew.
  */
 export async function rebase(db: Db, input: FactsInput) {
   await storeLayout(db, input);
-  const [mask, from, until] = maskColumns(dueDays(input.steps), input.baseOn);
+  const columns = maskColumns(dueDays(input.steps), input.baseOn);
+  const set = MASK_COLUMNS.map((name, i) => sql`${sql.ref(name)} = ${columns[i]}`);
+  const outside = (from: string, until: string, day: IsoDate) =>
+    sql`a.${sql.ref(until)} <= ${day}::date or a.${sql.ref(from)} > ${day}::date`;
   const result = await sql`
-    update conversion_facts a set mask = ${mask}, valid_from = ${from}, valid_until = ${until}
-    where a.valid_until <= ${input.baseOn}::date or a.valid_from > ${input.baseOn}::date`.execute(db);
+    update conversion_facts a set ${sql.join(set)}
+    where ${outside('valid_from', 'valid_until', input.baseOn)} or ${outside('h_from', 'h_until', factsHorizon(input.baseOn))}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -466,6 +466,10 @@ export function* generateWorkers(
           row.mask.toString(),
           row.validFrom,
           row.validUntil,
+          row.maskH.toString(),
+          row.hFrom,
+          row.hUntil,
+          row.present.toString(),
           ...row.starts,
         ]);
       }

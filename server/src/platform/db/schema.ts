@@ -129,11 +129,15 @@ export interface ConversionApplications {
 }
 
 export interface ConversionFacts {
+  hFrom: string | null;
+  hUntil: string | null;
   industryDivision: string | null;
   isEmployed: boolean;
   mask: Generated<number>;
+  maskH: Generated<number>;
   orgId: string;
   prefecture: string;
+  present: Generated<number>;
   s0: string | null;
   s1: string | null;
   s10: string | null;
