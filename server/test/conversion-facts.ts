@@ -17,7 +17,7 @@ export async function expectFactsFresh(t: TestApp) {
   const stored = await facts.listStored(t.database.db, columns.length);
   const recomputed = await facts.recompute(t.database.db, columns);
   expect(stored.length).toBeGreaterThan(0);
-  expect(stored.map(({ mask, validFrom, validUntil, maskH, hFrom, hUntil, present, ...starts }) => starts)).toEqual(recomputed);
+  expect(stored.map(({ mask, validFrom, validUntil, maskH, hFrom, hUntil, mids, present, ...starts }) => starts)).toEqual(recomputed);
   const pairs = factPairs(steps);
   expect(pairs.length).toBeGreaterThan(0);
   for (const row of stored) {
@@ -31,6 +31,13 @@ export async function expectFactsFresh(t: TestApp) {
       [row.mask, row.validFrom, row.validUntil, layout!.baseOn],
       [row.maskH, row.hFrom, row.hUntil, factsHorizon(layout!.baseOn)],
     ] as const;
+    // The masks of the days within the year on which pairs come due, but the last, when there are two or more.
+    const horizon = factsHorizon(layout!.baseOn);
+    const days = [...new Set(due.filter((d): d is string => d !== null && d > layout!.baseOn && d <= horizon))].sort();
+    const maskOn = (day: string) => due.reduce((m, d, j) => (d !== null && d <= day ? m | (1n << BigInt(j)) : m), 0n);
+    expect(row.mids === null ? null : (row.mids as unknown[]).map((m) => BigInt(String(m)))).toEqual(
+      days.length >= 2 ? days.slice(0, -1).map(maskOn) : null,
+    );
     for (const [mask, from, until, day] of spans) {
       const on = (from as string | null) ?? '0000-01-01';
       expect(on <= day).toBe(true);

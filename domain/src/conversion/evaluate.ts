@@ -67,7 +67,9 @@ export const factsHorizon = (baseOn: IsoDate): IsoDate => addYears(baseOn, 1);
  * column's start + the pair's years is on or before the day), together with the days between which
  * that stays so (`from`, the latest pair's due day on or before the day; `until`, the first after it;
  * null: none, ever) — taken on `baseOn` (mask, validFrom, validUntil) and on its horizon a year later
- * (maskH, hFrom, hUntil); `present`: bit c set when column c has a start date.
+ * (maskH, hFrom, hUntil); `mids`: when pairs come due on two days or more within (baseOn, horizon],
+ * the mask on each of those days but the last (whose mask is maskH), in order, else null — a pathway
+ * with a negated atom may hold on such a day only; `present`: bit c set when column c has a start date.
  */
 export function factColumns(columns: readonly Atom[], steps: readonly (readonly number[])[], baseOn: IsoDate, facts: WorkerFacts) {
   const starts = columns.map((atom) => atomDate('years' in atom ? { ...atom, years: 0 } : atom, facts));
@@ -76,7 +78,10 @@ export function factColumns(columns: readonly Atom[], steps: readonly (readonly 
     return start === null || start === undefined ? null : addYears(start, pair.years);
   });
   const now = maskOn(due, baseOn);
-  const then = maskOn(due, factsHorizon(baseOn));
+  const horizon = factsHorizon(baseOn);
+  const then = maskOn(due, horizon);
+  const days = [...new Set(due.filter((d): d is IsoDate => d !== null && d > baseOn && d <= horizon))].sort();
+  const mids = days.length >= 2 ? days.slice(0, -1).map((day) => maskOn(due, day).mask) : null;
   const present = starts.reduce((bits, start, c) => (start === null ? bits : bits | presentBit(c)), 0n);
   return {
     starts,
@@ -86,6 +91,7 @@ export function factColumns(columns: readonly Atom[], steps: readonly (readonly 
     maskH: then.mask,
     hFrom: then.from,
     hUntil: then.until,
+    mids,
     present,
   };
 }

@@ -411,7 +411,7 @@ export const FACTS_JOB = 'conversion.facts';
 async function factsSource(ctx: Ctx, plans: ReturnType<typeof compilePlan>[]): Promise<FactsSource> {
   const layout = await factsRepo.findLayout(ctx.db);
   const stored = layout && factsRepo.storedColumns(layout, layoutColumns(plans));
-  return stored ? { kind: 'stored', stored, steps: layout.steps } : { kind: 'live' };
+  return stored ? { kind: 'stored', stored, steps: layout.steps, baseOn: layout.baseOn } : { kind: 'live' };
 }
 
 export const FACTS_EVERY_MS = 10 * 60_000;

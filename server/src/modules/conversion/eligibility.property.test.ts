@@ -34,7 +34,7 @@ async function factsFor(plans: ReturnType<typeof compilePlan>[], baseOn: string)
   const first = layoutSteps(plans.slice(0, 1));
   const steps = columns.map((_, i) => first[i] ?? []);
   await t.database.db.transaction().execute((trx) => facts.rebuild(trx, { ruleSetId, columns, steps, baseOn, now: new Date() }));
-  return { kind: 'stored', stored: columns.map((_, i) => i), steps };
+  return { kind: 'stored', stored: columns.map((_, i) => i), steps, baseOn };
 }
 afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { type Atom, addYears, type Expr, factPairs, type IsoDate, type Plan, presentBit, risingAtoms } from '@changai/domain';
+import { type Atom, addYears, type Expr, factPairs, factsHorizon, type IsoDate, type Plan, presentBit, risingAtoms } from '@changai/domain';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { prefectureOfColumn } from '../../platform/db/regions.js';
@@ -225,7 +225,7 @@ export function atomFacts(columns: Atom[], filter: RawBuilder<unknown>, narrow: 
  * Where the verdicts read their start dates: computed from the registry, or the stored facts
  * (`stored`: the stored column of each layout column; `steps`: the stored layout's years per stored column).
  */
-export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[]; steps: number[][] };
+export type FactsSource = { kind: 'live' } | { kind: 'stored'; stored: number[]; steps: number[][]; baseOn: IsoDate };
 
 /** Rows of id, prefecture, industry_division, s0…sn (layout order) for the population. */
 function factRows(columns: Atom[], population: Population, source: FactsSource) {
@@ -240,7 +240,7 @@ function factRows(columns: Atom[], population: Population, source: FactsSource) 
   if (population.employedOnly) parts.push(sql`f.is_employed`);
   const starts = source.stored.map((s, c) => sql`f.${sql.ref(`s${s}`)} as ${col(c)}`);
   return sql`
-    select f.worker_id as id, f.prefecture, f.industry_division, f.mask, f.valid_from, f.valid_until, f.mask_h, f.h_from, f.h_until, f.present${starts.length ? sql`, ${sql.join(starts)}` : sql``}
+    select f.worker_id as id, f.prefecture, f.industry_division, f.mask, f.valid_from, f.valid_until, f.mask_h, f.h_from, f.h_until, f.mids, f.present${starts.length ? sql`, ${sql.join(starts)}` : sql``}
     from conversion_facts f
     where ${sql.join(parts, sql` and `)}`;
 }
@@ -519,45 +519,62 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       : sql`false`;
   const nowKept = covers('valid_from', 'valid_until', asOf);
   const thenKept = covers('h_from', 'h_until', horizon);
-  // A plain row: both masks hold, no start date of a missing bit's column, no negated atom coming due.
-  const plainTests = [nowKept, thenKept];
   const missingColumns = presentOf([...new Set(missing.map((b) => b.column))]);
-  if (missingColumns !== 0n) plainTests.push(sql`(f.present & ${literal(missingColumns)}) = 0`);
-  const negatedPairs = bitsOf(negated.values());
-  if (negatedPairs !== 0n) plainTests.push(sql`(f.mask_h & ~f.mask & ${literal(negatedPairs)}) = 0`);
-  const plain = sql.join(plainTests, sql` and `);
-  const zeros = (list: RawBuilder<unknown>[]) => list.map((name) => sql`0::bigint as ${name}`);
-  const plainRows = sql`
-    select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh,
-      ${sql.join([...zeros([...now, ...then]), ...exactSoon.map((name) => sql`null::bigint as ${name}`)])}, count(*) as n
-    from (${facts}) f
-    where ${plain}
-    group by f.prefecture, f.industry_division, f.mask, f.mask_h`;
-  // The other rows' masks go as one array, from behind a fence that keeps the planner's guess of
-  // their distinct values modest (it multiplied the start dates' own, 2M against 85,000 at 10M workers)
-  // so that its parallel workers count them too; `offset null` fences without stopping those workers.
-  // -1 stands for a mask that does not hold (a kept one is never negative: 63 bits).
-  const keyed = [
-    sql`case when ${nowKept} then f.mask else -1::bigint end`,
-    sql`case when ${thenKept} then f.mask_h else -1::bigint end`,
-    ...maskAt(asOf, missing).map((kept, i) => sql`case when ${nowKept} then ${kept} else ${maskAt(asOf, [...bits.values()])[i]} end`),
-    ...maskAt(horizon, missing).map(
-      (kept, i) => sql`case when ${thenKept} then ${kept} else ${maskAt(horizon, [...bits.values()])[i]} end`,
+  const hasMissing = sql`(f.present & ${literal(missingColumns)}) <> 0`;
+  const exactSoonWords = exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : [];
+  const extra = [...now, ...then, ...exactSoon];
+  // k: what a row computes from its start dates, as one array (null: nothing); -1 stands for a mask
+  // that does not hold (a kept one is never negative: 63 bits), and in v for "not computed".
+  const unpack = sql.join(
+    extra.map((name, i) =>
+      i >= 2 * words
+        ? sql`nullif(coalesce(x.k[${sql.lit(i + 1)}], -1), -1) as ${name}`
+        : sql`coalesce(x.k[${sql.lit(i + 1)}], 0) as ${name}`,
     ),
-    ...(exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : []),
-  ];
-  const keys = [sql.ref('m'), sql.ref('mh'), ...now, ...then, ...exactSoon];
-  const otherRows = sql`
-    select x.prefecture, x.industry_division,
-      ${sql.join(keys.map((name, i) => (i >= 2 + 2 * words ? sql`nullif(x.k[${sql.lit(i + 1)}], -1) as ${name}` : sql`x.k[${sql.lit(i + 1)}] as ${name}`)))},
-      count(*) as n
-    from (
-      select f.prefecture, f.industry_division, array[${sql.join(keyed)}] as k
-      from (${facts}) f
-      where not (${plain})
-      offset null
-    ) x
-    group by x.prefecture, x.industry_division, x.k`;
+  );
+  let rows: RawBuilder<unknown>;
+  if (masksKept && source.baseOn === asOf && horizon === factsHorizon(asOf)) {
+    // On the base day every row's masks hold (the facts job re-bases them daily): a row is counted by
+    // them, and by the masks of the days between when a negated atom could make those count. Only a
+    // row with a start date for a draft's missing years computes those bits, and its soon pathways
+    // exactly when a negated atom comes due.
+    const computed = [...maskAt(asOf, missing), ...maskAt(horizon, missing), ...exactSoonWords];
+    const mids =
+      negated.size === 0 ? sql`null::bigint[]` : missing.length ? sql`case when ${hasMissing} then null else f.mids end` : sql`f.mids`;
+    const k = missing.length ? sql`case when ${hasMissing} then array[${sql.join(computed)}] end` : sql`null::bigint[]`;
+    rows = sql`
+      select x.prefecture, x.industry_division, x.m, x.mh, x.mids, ${unpack}, count(*) as n
+      from (
+        select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${mids} as mids, ${k} as k
+        from (${facts}) f
+      ) x
+      group by x.prefecture, x.industry_division, x.m, x.mh, x.mids, x.k`;
+  } else {
+    // Any other day: a row whose spans cover asOf and the horizon, without a start date of a missing
+    // bit's column and without a negated atom coming due, is counted by its masks alone; any other
+    // also computes from its start dates what its masks lack.
+    const plainTests = [nowKept, thenKept];
+    if (missingColumns !== 0n) plainTests.push(sql`not ${hasMissing}`);
+    const negatedPairs = bitsOf(negated.values());
+    if (negatedPairs !== 0n) plainTests.push(sql`(f.mask_h & ~f.mask & ${literal(negatedPairs)}) = 0`);
+    const computed = [
+      ...maskAt(asOf, missing).map((kept, i) => sql`case when ${nowKept} then ${kept} else ${maskAt(asOf, [...bits.values()])[i]} end`),
+      ...maskAt(horizon, missing).map(
+        (kept, i) => sql`case when ${thenKept} then ${kept} else ${maskAt(horizon, [...bits.values()])[i]} end`,
+      ),
+      ...exactSoonWords,
+    ];
+    rows = sql`
+      select x.prefecture, x.industry_division, x.m, x.mh, null::bigint[] as mids, ${unpack}, count(*) as n
+      from (
+        select f.prefecture, f.industry_division,
+          case when ${nowKept} then f.mask else -1::bigint end as m,
+          case when ${thenKept} then f.mask_h else -1::bigint end as mh,
+          case when ${sql.join(plainTests, sql` and `)} then null else array[${sql.join(computed)}] end as k
+        from (${facts}) f
+      ) x
+      group by x.prefecture, x.industry_division, x.m, x.mh, x.k`;
+  }
   // A plan's word from a kept mask: each bit read from its stored pair.
   const fromKept = (mask: RawBuilder<unknown>, w: number) => {
     const terms = [...bits.values()]
@@ -567,8 +584,15 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   };
   const counts = plans.flatMap((plan, q) =>
     plan.pathways.flatMap((p, k) => {
-      const holdsOn = (prefix: string) => exprNow(p.whole, (i) => isSet(prefix, bitFor(layout.refs[q]![i]!)));
-      const rising = sql`not ${holdsOn('w')} and ${holdsOn('h')}`;
+      const holdsIn = (word: (w: number) => RawBuilder<unknown>) =>
+        exprNow(p.whole, (i) => {
+          const bit = bitFor(layout.refs[q]![i]!);
+          return sql`((${word(Math.floor(bit / MASK_BITS))} & ${bitValue(bit)}::bigint) <> 0)`;
+        });
+      const holdsOn = (prefix: string) => holdsIn((w) => sql`m.${sql.ref(`${prefix}${w}`)}`);
+      // On one of the days between (only rows whose masks hold keep them; a draft's missing bits are false there).
+      const between = sql`(m.mids is not null and exists (select from unnest(m.mids) d where ${holdsIn((w) => fromKept(sql`d`, w))}))`;
+      const rising = sql`not ${holdsOn('w')} and (${holdsOn('h')} or ${between})`;
       return [
         sql`coalesce(sum(m.n) filter (where ${holdsOn('w')}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
         sql`coalesce(sum(m.n) filter (where ${exactSoon.length ? sql`case when m.v0 is not null then ${isSet('v', offsets[q]! + k)} else ${rising} end` : rising}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
@@ -583,8 +607,8 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
           ...now.map((name, w) => sql`${fromKept(sql`g.m`, w)} | g.${name} as ${name}`),
           ...then.map((name, w) => sql`${fromKept(sql`g.mh`, w)} | g.${name} as ${name}`),
           ...exactSoon.map((name) => sql`g.${name}`),
-        ])}, g.n
-      from (${plainRows} union all ${otherRows}) g
+        ])}, g.mids, g.n
+      from (${rows}) g
       offset 0
     ) m
     group by m.prefecture, m.industry_division

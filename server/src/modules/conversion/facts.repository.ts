@@ -17,7 +17,7 @@ const KEY_COLUMNS = ['worker_id', 'org_id', 'prefecture', 'industry_division', '
 const startColumns = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
 /** A row's masks and their spans, on the layout's base day and on its horizon; which columns it has (migration 0020). */
-const MASK_COLUMNS = ['mask', 'valid_from', 'valid_until', 'mask_h', 'h_from', 'h_until'];
+const MASK_COLUMNS = ['mask', 'valid_from', 'valid_until', 'mask_h', 'h_from', 'h_until', 'mids'];
 const DERIVED_COLUMNS = [...MASK_COLUMNS, 'present'];
 
 /** The columns a bulk load that computes the facts itself writes, for n start dates. */
@@ -60,11 +60,19 @@ const dueDays = (steps: number[][]) =>
   });
 
 /**
- * A row's `mask`, `valid_from`, `valid_until` on `baseOn` and `mask_h`, `h_from`, `h_until` on its
- * horizon, from its pairs' due days (domain `factColumns`, the same in SQL).
+ * A row's `mask`, `valid_from`, `valid_until` on `baseOn`, `mask_h`, `h_from`, `h_until` on its
+ * horizon and `mids` between, from its pairs' due days (domain `factColumns`, the same in SQL).
  */
 function maskColumns(due: RawBuilder<unknown>[], baseOn: IsoDate) {
-  return [...maskOn(due, baseOn), ...maskOn(due, factsHorizon(baseOn))];
+  const horizon = factsHorizon(baseOn);
+  const [mask, validFrom, validUntil] = maskOn(due, sql`${sql.lit(baseOn)}::date`);
+  const [maskH, hFrom, hUntil] = maskOn(due, sql`${sql.lit(horizon)}::date`);
+  if (due.length === 0) return [mask, validFrom, validUntil, maskH, hFrom, hUntil, sql`null::bigint[]`];
+  // The days pairs come due within (baseOn, horizon], but the last: when the first is before the last.
+  const mids = sql`case when ${validUntil} < ${hFrom} then array(
+      select ${maskOn(due, sql`t.day`)[0]} from (select distinct x as day from unnest(array[${sql.join(due)}]) x) t
+      where t.day > ${sql.lit(baseOn)}::date and t.day < ${hFrom} order by t.day) end`;
+  return [mask, validFrom, validUntil, maskH, hFrom, hUntil, mids];
 }
 
 /** `present`: bit c set when s<c> is not null (domain `presentBit`). */
@@ -76,9 +84,8 @@ function presentColumn(n: number) {
   return sql`(${sql.join(bits, sql` | `)})`;
 }
 
-function maskOn(due: RawBuilder<unknown>[], on: IsoDate) {
+function maskOn(due: RawBuilder<unknown>[], day: RawBuilder<unknown>) {
   if (due.length === 0) return [sql`0::bigint`, sql`null::date`, sql`null::date`];
-  const day = sql`${sql.lit(on)}::date`;
   const bits = due.map((d, j) => sql`case when ${d} <= ${day} then ${sql.lit(String(1n << BigInt(j)))}::bigint else 0::bigint end`);
   return [
     sql`(${sql.join(bits, sql` + `)})`,

@@ -113,7 +113,10 @@ describe('per-worker facts', () => {
       categories: { pillar: ['C'], characteristic: [], emerging: [] },
     };
     const live = await eligibilityGroups(t.database.db, plans, opts);
-    const fromFacts = await eligibilityGroups(t.database.db, plans, { ...opts, source: { kind: 'stored', stored, steps: layout.steps } });
+    const fromFacts = await eligibilityGroups(t.database.db, plans, {
+      ...opts,
+      source: { kind: 'stored', stored, steps: layout.steps, baseOn: layout.baseOn },
+    });
     expect(fromFacts).toEqual(live);
     expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
     const eligibleNow = (q: number) => live[q]!.reduce((n, g) => n + g.now.reduce((a, b) => a + b, 0), 0);
@@ -141,7 +144,12 @@ describe('per-worker facts', () => {
       population: { employedOnly: false },
       categories: { pillar: [], characteristic: [], emerging: [] },
     };
-    const source = { kind: 'stored' as const, stored: facts.storedColumns(layout, layoutColumns(plans))!, steps: layout.steps };
+    const source = {
+      kind: 'stored' as const,
+      stored: facts.storedColumns(layout, layoutColumns(plans))!,
+      steps: layout.steps,
+      baseOn: layout.baseOn,
+    };
     expect(await eligibilityGroups(t.database.db, plans, { ...opts, source })).toEqual(await eligibilityGroups(t.database.db, plans, opts));
   });
 

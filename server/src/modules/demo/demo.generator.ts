@@ -469,6 +469,7 @@ export function* generateWorkers(
           row.maskH.toString(),
           row.hFrom,
           row.hUntil,
+          row.mids === null ? null : `{${row.mids.join(',')}}`,
           row.present.toString(),
           ...row.starts,
         ]);

@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
 // Each facts row keeps a second mask, taken a year after the layout's base day (the eligibility
 // table's horizon), with its own span (`mask_h`, `h_from`, `h_until`). On the base day every row's
 // truths on asOf and on the horizon are then stored: the table counts rows by their two masks without
-// comparing a date. `present` has bit c set when the start date s<c> is not null, so a row that a draft's
+// comparing a date. `mids` holds the masks of the days between, when pairs come due on more than one day
+// within the year (a pathway with a negated atom may hold on such a day only). `present` has bit c set when the start date s<c> is not null, so a row that a draft's
 // other years cannot concern is told without decoding its start dates. These columns come before the 64
 // start dates, which a scan then decodes only for the rows that need them.
 // Facts are derived data: the table is made again and the periodic facts job rebuilds it.
@@ -28,7 +29,7 @@ async function recreate(db: Kysely<unknown>, columns: ReturnType<typeof sql>) {
 export async function up(db: Kysely<unknown>): Promise<void> {
   await recreate(
     db,
-    sql`${key}, ${masks}, mask_h bigint not null default 0, h_from date, h_until date, present bigint not null default 0, ${starts()}`,
+    sql`${key}, ${masks}, mask_h bigint not null default 0, h_from date, h_until date, mids bigint[], present bigint not null default 0, ${starts()}`,
   );
 }
 
