@@ -1,4 +1,5 @@
 import { addYears, factPairs, factsHorizon, presentBit } from '@changai/domain';
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import * as conversion from '../src/modules/conversion/conversion.service.js';
 import * as facts from '../src/modules/conversion/facts.repository.js';
@@ -20,6 +21,15 @@ export async function expectFactsFresh(t: TestApp) {
   expect(stored.map(({ mask, validFrom, validUntil, maskH, hFrom, hUntil, mids, present, ...starts }) => starts)).toEqual(recomputed);
   const pairs = factPairs(steps);
   expect(pairs.length).toBeGreaterThan(0);
+  // The tally (migration 0021) counts the employed workers' rows per group, however many rows it appended.
+  const { rows: tally } = await sql<{ key: string; n: number }>`
+    select concat_ws('|', prefecture, industry_division, mask, mask_h, mids) as key, sum(n)::int as n from conversion_facts_tally
+    group by prefecture, industry_division, mask, mask_h, mids having sum(n) <> 0 order by 1`.execute(t.database.db);
+  const { rows: grouped } = await sql<{ key: string; n: number }>`
+    select concat_ws('|', prefecture, industry_division, mask, mask_h, mids) as key, count(*)::int as n from conversion_facts
+    where is_employed group by prefecture, industry_division, mask, mask_h, mids order by 1`.execute(t.database.db);
+  expect(tally).toEqual(grouped);
+  expect(grouped.length).toBeGreaterThan(0);
   for (const row of stored) {
     const due = pairs.map((p) => {
       const start = row[`s${p.column}`] as string | null;

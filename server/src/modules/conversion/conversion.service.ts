@@ -428,7 +428,8 @@ async function queueFactsJob(db: Db) {
 
 /**
  * The facts job: rebuilds them when they do not hold the columns and years of the rules in force;
- * else, once a day, takes anew the masks of the rows whose span has ended (facts.repository `rebase`).
+ * else folds the tally's appended rows and, once a day, takes anew the masks of the rows whose span
+ * has ended (facts.repository `rebase`).
  */
 export async function refreshStaleFacts(ctx: Ctx) {
   const inForce = await factsLayoutInForce(ctx);
@@ -436,6 +437,7 @@ export async function refreshStaleFacts(ctx: Ctx) {
   const stored = layout && factsRepo.storedColumns(layout, inForce.columns);
   const same = stored?.every((s, i) => JSON.stringify(layout!.steps[s]) === JSON.stringify(inForce.steps[i]));
   if (!layout || !same) return { rebuilt: true, ...(await buildFacts(ctx)) };
+  await factsRepo.compactTally(ctx.db);
   if (layout.baseOn >= inForce.baseOn) return { rebuilt: false };
   const rebased = await ctx.db.transaction().execute((trx) =>
     factsRepo.rebase(trx, {
@@ -479,7 +481,12 @@ export async function buildFacts(ctx: Ctx): Promise<{ workers: number; columns: 
  * goes live and every other worker's facts are recomputed. Without a fitting layout, as buildFacts.
  */
 export async function adoptLoadedFacts(ctx: Ctx, layout: FactsLayoutInForce, source: string) {
-  return storeFacts(ctx, layout, (trx, input) => factsRepo.adopt(trx, input, source));
+  return storeFacts(ctx, layout, async (trx, input) => {
+    const n = await factsRepo.adopt(trx, input, source);
+    // The load's own rows went in with the triggers off: the tally is counted afresh.
+    await factsRepo.rebuildTally(trx);
+    return n;
+  });
 }
 
 async function storeFacts(ctx: Ctx, layout: FactsLayoutInForce, write: (trx: Db, input: factsRepo.FactsInput) => Promise<number>) {
@@ -499,6 +506,7 @@ async function storeFacts(ctx: Ctx, layout: FactsLayoutInForce, write: (trx: Db,
     });
     return n;
   });
+  await factsRepo.compactTally(ctx.db);
   await factsRepo.analyze(ctx.db);
   return { workers, columns: columns.length, ms: Math.round(performance.now() - started) };
 }

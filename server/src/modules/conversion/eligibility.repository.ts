@@ -538,11 +538,23 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     // them, and by the masks of the days between when a negated atom could make those count. Only a
     // row with a start date for a draft's missing years computes those bits, and its soon pathways
     // exactly when a negated atom comes due.
+    const { population } = opts;
+    const wholeProvince = population.employedOnly && population.orgPath === undefined && population.workerIds === undefined;
     const computed = [...maskAt(asOf, missing), ...maskAt(horizon, missing), ...exactSoonWords];
     const mids =
       negated.size === 0 ? sql`null::bigint[]` : missing.length ? sql`case when ${hasMissing} then null else f.mids end` : sql`f.mids`;
     const k = missing.length ? sql`case when ${hasMissing} then array[${sql.join(computed)}] end` : sql`null::bigint[]`;
-    rows = sql`
+    // The employed workers of the whole province, by their masks alone: already counted, in the tally (migration 0021).
+    const tallied = sql`
+      select t.prefecture, t.industry_division, t.mask as m, t.mask_h as mh, ${negated.size ? sql`t.mids` : sql`null::bigint[]`} as mids,
+        ${sql.join(extra.map((name, i) => (i >= 2 * words ? sql`null::bigint as ${name}` : sql`0::bigint as ${name}`)))}, sum(t.n) as n
+      from conversion_facts_tally t
+      group by t.prefecture, t.industry_division, t.mask, t.mask_h, t.mids
+      having sum(t.n) <> 0`;
+    rows =
+      wholeProvince && missing.length === 0
+        ? tallied
+        : sql`
       select x.prefecture, x.industry_division, x.m, x.mh, x.mids, ${unpack}, count(*) as n
       from (
         select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${mids} as mids, ${k} as k

@@ -170,6 +170,28 @@ export async function analyze(db: Db) {
   await sql`analyze conversion_facts`.execute(db);
 }
 
+/** Counts the tally afresh from the facts, after a bulk load wrote them with the triggers off. */
+export async function rebuildTally(db: Db) {
+  await sql`delete from conversion_facts_tally`.execute(db);
+  await sql`
+    insert into conversion_facts_tally (prefecture, industry_division, mask, mask_h, mids, n)
+    select prefecture, industry_division, mask, mask_h, mids, count(*) from conversion_facts where is_employed
+    group by prefecture, industry_division, mask, mask_h, mids`.execute(db);
+}
+
+/**
+ * Folds the tally's rows (migration 0021: one per statement and group) into one per group. Rows a
+ * writer appends meanwhile are not seen by the delete, so stay for the next time.
+ */
+export async function compactTally(db: Db) {
+  await sql`
+    with moved as (delete from conversion_facts_tally returning *)
+    insert into conversion_facts_tally (prefecture, industry_division, mask, mask_h, mids, n)
+    select prefecture, industry_division, mask, mask_h, mids, sum(n) from moved
+    group by prefecture, industry_division, mask, mask_h, mids
+    having sum(n) <> 0`.execute(db);
+}
+
 /** Every worker's facts for these columns computed afresh (tests compare the stored rows with them). */
 export async function recompute(db: Db, columns: Atom[]) {
   const { rows } = await sql<Record<string, unknown>>`

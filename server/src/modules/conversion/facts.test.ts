@@ -118,6 +118,15 @@ describe('per-worker facts', () => {
       source: { kind: 'stored', stored, steps: layout.steps, baseOn: layout.baseOn },
     });
     expect(fromFacts).toEqual(live);
+    // The rules in force alone, on the base day: counted from the tally.
+    const source = {
+      kind: 'stored' as const,
+      stored: facts.storedColumns(layout, layoutColumns(plans.slice(0, 1)))!,
+      steps: layout.steps,
+      baseOn: layout.baseOn,
+    };
+    expect(layout.baseOn).toBe(opts.asOf);
+    expect(await eligibilityGroups(t.database.db, plans.slice(0, 1), { ...opts, source })).toEqual(live.slice(0, 1));
     expect(live[0]!.some((g) => g.now.some((n) => n > 0))).toBe(true);
     const eligibleNow = (q: number) => live[q]!.reduce((n, g) => n + g.now.reduce((a, b) => a + b, 0), 0);
     expect(eligibleNow(2)).toBeLessThan(eligibleNow(0));

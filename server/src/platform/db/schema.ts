@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -135,6 +143,7 @@ export interface ConversionFacts {
   isEmployed: boolean;
   mask: Generated<number>;
   maskH: Generated<number>;
+  mids: ArrayType<number> | null;
   orgId: string;
   prefecture: string;
   present: Generated<number>;
@@ -215,6 +224,15 @@ export interface ConversionFactsLayout {
   id: Generated<number>;
   refreshSql: string;
   ruleSetId: string;
+}
+
+export interface ConversionFactsTally {
+  industryDivision: string | null;
+  mask: number;
+  maskH: number;
+  mids: ArrayType<number> | null;
+  n: number;
+  prefecture: string;
 }
 
 export interface ConversionRuleSets {
@@ -823,6 +841,7 @@ export interface DB {
   conversionApplications: ConversionApplications;
   conversionFacts: ConversionFacts;
   conversionFactsLayout: ConversionFactsLayout;
+  conversionFactsTally: ConversionFactsTally;
   conversionRuleSets: ConversionRuleSets;
   credentials: Credentials;
   credentialVerifications: CredentialVerifications;

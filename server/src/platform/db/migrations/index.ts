@@ -18,6 +18,7 @@ import * as conversionFactsMasks from './202611260017_conversion_facts_masks.js'
 import * as conversionFactsDeferred from './202611260018_conversion_facts_deferred.js';
 import * as workerUserPartial from './202611260019_worker_user_partial.js';
 import * as conversionFactsHorizon from './202611260020_conversion_facts_horizon.js';
+import * as conversionFactsTally from './202611260021_conversion_facts_tally.js';
 
 /** Every migration, in order. Names are timestamps; a migration is frozen once merged. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '202611260018_conversion_facts_deferred': conversionFactsDeferred,
   '202611260019_worker_user_partial': workerUserPartial,
   '202611260020_conversion_facts_horizon': conversionFactsHorizon,
+  '202611260021_conversion_facts_tally': conversionFactsTally,
 };
