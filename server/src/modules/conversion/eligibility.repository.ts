@@ -559,6 +559,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       from (
         select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${mids} as mids, ${k} as k
         from (${facts}) f
+        offset null
       ) x
       group by x.prefecture, x.industry_division, x.m, x.mh, x.mids, x.k`;
   } else {
@@ -584,6 +585,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
           case when ${thenKept} then f.mask_h else -1::bigint end as mh,
           case when ${sql.join(plainTests, sql` and `)} then null else array[${sql.join(computed)}] end as k
         from (${facts}) f
+        offset null
       ) x
       group by x.prefecture, x.industry_division, x.m, x.mh, x.k`;
   }
