@@ -52,10 +52,17 @@ export function atomDate(atom: Atom, facts: WorkerFacts): IsoDate | null {
  * The (column, years) pairs the stored facts keep a truth for: per column, each distinct number of
  * years the rules in force count on it, in column order. More than 63 do not fit one mask (none kept).
  */
-export function factPairs(steps: readonly (readonly number[])[]): { column: number; years: number }[] {
-  const pairs = steps.flatMap((years, column) => years.map((y) => ({ column, years: y })));
-  return pairs.length <= MAX_FACT_PAIRS ? pairs : [];
+export function factPairs(steps: readonly (readonly number[])[]): readonly { column: number; years: number }[] {
+  let pairs = pairsOf.get(steps);
+  if (!pairs) {
+    const all = steps.flatMap((years, column) => years.map((y) => ({ column, years: y })));
+    pairs = all.length <= MAX_FACT_PAIRS ? all : [];
+    pairsOf.set(steps, pairs);
+  }
+  return pairs;
 }
+/** A layout's pairs, worked out once (the demo generator asks for every worker it writes). */
+const pairsOf = new WeakMap<readonly (readonly number[])[], readonly { column: number; years: number }[]>();
 export const MAX_FACT_PAIRS = 63;
 
 /** The day a facts row's second mask is taken on: the eligibility table's horizon for its base day. */

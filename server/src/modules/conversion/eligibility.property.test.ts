@@ -120,6 +120,11 @@ describe('eligibility table', () => {
           const opts = { asOf, horizon, population: { orgPath: poolPath, employedOnly: true }, categories };
           const both = await eligibilityGroups(t.database.db, plans, opts);
           expect(await eligibilityGroups(t.database.db, plans, { ...opts, source: stored })).toEqual(both);
+          // The whole province, which on the base day reads the tally and corrects only the draft's rows.
+          const province = { ...opts, population: { employedOnly: true } };
+          expect(await eligibilityGroups(t.database.db, plans, { ...province, source: stored })).toEqual(
+            await eligibilityGroups(t.database.db, plans, province),
+          );
           plans.forEach((plan, q) => {
             const groups = both[q]!;
             expect(groups.reduce((n, g) => n + g.workers, 0)).toBe(pool.length);

@@ -521,6 +521,24 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   const thenKept = covers('h_from', 'h_until', horizon);
   const missingColumns = presentOf([...new Set(missing.map((b) => b.column))]);
   const hasMissing = sql`(f.present & ${literal(missingColumns)}) <> 0`;
+  // A missing (column, years) is bounded by the kept pairs of its column: true on any day when the
+  // nearest kept pair with at least its years is (`above`), false when the nearest with at most its
+  // years is not (`below`; no start date at all, when none). Only a row between the two on asOf or
+  // the horizon needs its start date; any other takes the bit from `above` on every day.
+  const keptYears = (b: { column: number }) => (masksKept ? (source.steps[stored[b.column]!] ?? []) : []);
+  const bounds = missing.map((b) => {
+    const above = keptYears(b).find((y) => y >= b.years);
+    const below = keptYears(b).findLast((y) => y <= b.years);
+    const pairBit = (years: number | undefined) =>
+      years === undefined ? undefined : 1n << BigInt(pairOf.get(`${stored[b.column]}|${years}`)!);
+    return { bit: b.bit, column: b.column, above: pairBit(above), below: pairBit(below) };
+  });
+  const undecided = bounds.map(({ column, above, below }) => {
+    const parts = [sql`(f.present & ${literal(presentOf([column]))}) <> 0`];
+    if (above !== undefined) parts.push(sql`(f.mask & ${literal(above)}) = 0`);
+    if (below !== undefined) parts.push(sql`(f.mask_h & ${literal(below)}) <> 0`);
+    return sql`(${sql.join(parts, sql` and `)})`;
+  });
   const exactSoonWords = exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : [];
   const extra = [...now, ...then, ...exactSoon];
   // k: what a row computes from its start dates, as one array (null: nothing); -1 stands for a mask
@@ -541,27 +559,52 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
     const { population } = opts;
     const wholeProvince = population.employedOnly && population.orgPath === undefined && population.workerIds === undefined;
     const computed = [...maskAt(asOf, missing), ...maskAt(horizon, missing), ...exactSoonWords];
-    const mids =
-      negated.size === 0 ? sql`null::bigint[]` : missing.length ? sql`case when ${hasMissing} then null else f.mids end` : sql`f.mids`;
-    const k = missing.length ? sql`case when ${hasMissing} then array[${sql.join(computed)}] end` : sql`null::bigint[]`;
-    // The employed workers of the whole province, by their masks alone: already counted, in the tally (migration 0021).
-    const tallied = sql`
-      select t.prefecture, t.industry_division, t.mask as m, t.mask_h as mh, ${negated.size ? sql`t.mids` : sql`null::bigint[]`} as mids,
-        ${sql.join(extra.map((name, i) => (i >= 2 * words ? sql`null::bigint as ${name}` : sql`0::bigint as ${name}`)))}, sum(t.n) as n
-      from conversion_facts_tally t
-      group by t.prefecture, t.industry_division, t.mask, t.mask_h, t.mids
-      having sum(t.n) <> 0`;
-    rows =
-      wholeProvince && missing.length === 0
-        ? tallied
-        : sql`
-      select x.prefecture, x.industry_division, x.m, x.mh, x.mids, ${unpack}, count(*) as n
-      from (
+    const keptMids = negated.size === 0 ? sql`null::bigint[]` : sql`f.mids`;
+    // A row with a draft's missing years keeps no mids: a missing negated bit reads false on those days.
+    const grouped = (inner: RawBuilder<unknown>, n: RawBuilder<unknown>) => sql`
+      select x.prefecture, x.industry_division, x.m, x.mh, x.mids, true as exact, ${unpack}, ${n} as n
+      from (${inner}) x
+      group by x.prefecture, x.industry_division, x.m, x.mh, x.mids, x.k`;
+    if (wholeProvince) {
+      // The employed workers of the whole province by their masks alone are already counted, in the
+      // tally (migration 0021), a draft's missing years read from the pairs above them. Only the rows
+      // those pairs leave undecided are read: taken out of the tally as they are counted there, and
+      // put back with the bits they compute.
+      const plainExtra = extra.map((name, i) => (i >= 2 * words ? sql`null::bigint as ${name}` : sql`0::bigint as ${name}`));
+      const tally = sql`
+        select t.prefecture, t.industry_division, t.mask as m, t.mask_h as mh, ${negated.size ? sql`t.mids` : sql`null::bigint[]`} as mids,
+          false as exact, ${sql.join(plainExtra)}, t.n
+        from conversion_facts_tally t`;
+      const corrections = sql`
+        select c.prefecture, c.industry_division, c.m, c.mh, case when s.back then null else c.mids end as mids, s.back as exact,
+          ${sql.join(
+            extra.map((name, i) =>
+              i >= 2 * words
+                ? sql`case when s.back then nullif(c.${name}, -1) end as ${name}`
+                : sql`case when s.back then c.${name} else 0::bigint end as ${name}`,
+            ),
+          )},
+          case when s.back then c.n else -c.n end as n
+        from (
+          select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${keptMids} as mids,
+            ${sql.join(computed.map((value, i) => sql`${value} as ${extra[i]!}`))}, count(*) as n
+          from (${facts}) f
+          where ${sql.join(undecided, sql` or `)}
+          group by ${sql.join(Array.from({ length: 5 + extra.length }, (_, i) => sql.lit(i + 1)))}
+        ) c
+        cross join (values (true), (false)) s(back)`;
+      rows = missing.length ? sql`${tally} union all ${corrections}` : tally;
+    } else {
+      const mids = missing.length ? sql`case when ${hasMissing} then null else ${keptMids} end` : keptMids;
+      const k = missing.length ? sql`case when ${hasMissing} then array[${sql.join(computed)}] end` : sql`null::bigint[]`;
+      rows = grouped(
+        sql`
         select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${mids} as mids, ${k} as k
         from (${facts}) f
-        offset null
-      ) x
-      group by x.prefecture, x.industry_division, x.m, x.mh, x.mids, x.k`;
+        offset null`,
+        sql`count(*)`,
+      );
+    }
   } else {
     // Any other day: a row whose spans cover asOf and the horizon, without a start date of a missing
     // bit's column and without a negated atom coming due, is counted by its masks alone; any other
@@ -578,7 +621,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       ...exactSoonWords,
     ];
     rows = sql`
-      select x.prefecture, x.industry_division, x.m, x.mh, null::bigint[] as mids, ${unpack}, count(*) as n
+      select x.prefecture, x.industry_division, x.m, x.mh, null::bigint[] as mids, true as exact, ${unpack}, count(*) as n
       from (
         select f.prefecture, f.industry_division,
           case when ${nowKept} then f.mask else -1::bigint end as m,
@@ -590,10 +633,16 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       group by x.prefecture, x.industry_division, x.m, x.mh, x.k`;
   }
   // A plan's word from a kept mask: each bit read from its stored pair.
-  const fromKept = (mask: RawBuilder<unknown>, w: number) => {
+  // A plan's word from a kept mask: each bit read from its stored pair, and a missing one from the
+  // pair above it unless the row computed it (`exact`).
+  const fromKept = (mask: RawBuilder<unknown>, w: number, exact: RawBuilder<unknown>) => {
+    const read = (pair: bigint, bit: number) =>
+      sql`case when (${mask} & ${literal(pair)}) <> 0 then ${bitValue(bit)}::bigint else 0::bigint end`;
     const terms = [...bits.values()]
       .filter((b) => Math.floor(b.bit / MASK_BITS) === w && pairFor(b) !== undefined)
-      .map((b) => sql`case when (${mask} & ${literal(1n << BigInt(pairFor(b)!))}) <> 0 then ${bitValue(b.bit)}::bigint else 0::bigint end`);
+      .map((b) => read(1n << BigInt(pairFor(b)!), b.bit));
+    const proxied = bounds.filter((b) => Math.floor(b.bit / MASK_BITS) === w && b.above !== undefined).map((b) => read(b.above!, b.bit));
+    if (proxied.length) terms.push(sql`case when ${exact} then 0::bigint else ${sql.join(proxied, sql` + `)} end`);
     return terms.length ? sql`case when ${mask} >= 0 then ${sql.join(terms, sql` + `)} else 0::bigint end` : sql`0::bigint`;
   };
   const holdsIn = (q: number, k: number, word: (w: number) => RawBuilder<unknown>) =>
@@ -601,31 +650,60 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
       const bit = bitFor(layout.refs[q]![i]!);
       return sql`((${word(Math.floor(bit / MASK_BITS))} & ${bitValue(bit)}::bigint) <> 0)`;
     });
-  const pathways = plans.flatMap((plan, q) => plan.pathways.map((_, k) => ({ q, k })));
-  const counts = pathways.flatMap(({ q, k }) => {
+  // Each pathway's verdicts, evaluated once per distinct set of masks (a few thousand) rather than
+  // once per prefecture × division × masks: bit j = offsets[q] + k of the now and soon words.
+  const pathways = plans.flatMap((plan, q) => plan.pathways.map((_, k) => ({ q, k, bit: offsets[q]! + k })));
+  const verdicts = pathways.map(({ q, k }) => {
     const holdsOn = (prefix: string) => holdsIn(q, k, (w) => sql`m.${sql.ref(`${prefix}${w}`)}`);
     // On one of the days between: looked for in the few groups that keep them (a subquery only there).
-    const between = sql`case when m.mids is null then false else exists (select from unnest(m.mids) d where ${holdsIn(q, k, (w) => fromKept(sql`d`, w))}) end`;
+    const between = sql`case when m.mids is null then false else exists (select from unnest(m.mids) d where ${holdsIn(q, k, (w) => fromKept(sql`d`, w, sql`m.exact`))}) end`;
     const rising = sql`not ${holdsOn('w')} and (${holdsOn('h')} or ${between})`;
-    return [
-      sql`coalesce(sum(m.n) filter (where ${holdsOn('w')}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
-      sql`coalesce(sum(m.n) filter (where ${exactSoon.length ? sql`case when m.v0 is not null then ${isSet('v', offsets[q]! + k)} else ${rising} end` : rising}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
-    ];
+    return {
+      now: holdsOn('w'),
+      soon: exactSoon.length ? sql`case when m.v0 is not null then ${isSet('v', offsets[q]! + k)} else ${rising} end` : rising,
+    };
   });
+  const wordsOf = (prefix: string, test: (v: (typeof verdicts)[number]) => RawBuilder<unknown>) =>
+    soon.map((_, w) => {
+      const set = pathways
+        .filter((p) => Math.floor(p.bit / MASK_BITS) === w)
+        .map((p) => sql`case when ${test(verdicts[p.bit]!)} then ${bitValue(p.bit)}::bigint else 0::bigint end`);
+      return sql`(${sql.join(set, sql` | `)}) as ${sql.ref(`${prefix}${w}`)}`;
+    });
+  const counted = (prefix: string, bit: number) => sql`(u.${sql.ref(`${prefix}${Math.floor(bit / MASK_BITS)}`)} & ${bitValue(bit)}::bigint) <> 0`;
+  const counts = pathways.flatMap(({ q, k, bit }) => [
+    sql`coalesce(sum(u.n) filter (where ${counted('now', bit)}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
+    sql`coalesce(sum(u.n) filter (where ${counted('soon', bit)}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
+  ]);
+  const keys = [sql`g.m`, sql`g.mh`, sql`g.mids`, sql`g.exact`, ...extra.map((name) => sql`g.${name}`)];
+  const wordNames = (prefix: string) => soon.map((_, w) => sql.ref(`${prefix}${w}`));
   return sql<Record<string, unknown>>`
-    select m.prefecture, m.industry_division, sum(m.n)::int as workers, ${sql.join(counts)}
+    select u.prefecture, u.industry_division, sum(u.n)::int as workers, ${sql.join(counts)}
     from (
-      select g.prefecture, g.industry_division,
-        ${sql.join([
-          ...now.map((name, w) => sql`${fromKept(sql`g.m`, w)} | g.${name} as ${name}`),
-          ...then.map((name, w) => sql`${fromKept(sql`g.mh`, w)} | g.${name} as ${name}`),
-          ...exactSoon.map((name) => sql`g.${name}`),
-        ])}, g.mids, g.n
-      from (${rows}) g
-      offset 0
-    ) m
-    group by m.prefecture, m.industry_division
-    order by m.prefecture, m.industry_division`;
+      select unnest(e.prefectures) as prefecture, unnest(e.divisions) as industry_division, unnest(e.ns) as n,
+        ${sql.join([...wordNames('now'), ...wordNames('soon')].map((name) => sql`e.${name}`))}
+      from (
+        select ${sql.join([...wordsOf('now', (v) => v.now), ...wordsOf('soon', (v) => v.soon)])}, m.prefectures, m.divisions, m.ns
+        from (
+          select
+            ${sql.join([
+              ...now.map((name, w) => sql`${fromKept(sql`c.m`, w, sql`c.exact`)} | c.${name} as ${name}`),
+              ...then.map((name, w) => sql`${fromKept(sql`c.mh`, w, sql`c.exact`)} | c.${name} as ${name}`),
+              ...exactSoon.map((name) => sql`c.${name}`),
+            ])}, c.mids, c.exact, c.prefectures, c.divisions, c.ns
+          from (
+            select ${sql.join(keys)}, array_agg(g.prefecture) as prefectures, array_agg(g.industry_division) as divisions, array_agg(g.n) as ns
+            from (${rows}) g
+            group by ${sql.join(keys)}
+          ) c
+          offset 0
+        ) m
+        offset 0
+      ) e
+    ) u
+    group by u.prefecture, u.industry_division
+    having sum(u.n) <> 0
+    order by u.prefecture, u.industry_division`;
 }
 
 /**
