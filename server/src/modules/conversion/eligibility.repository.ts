@@ -669,7 +669,8 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
         .map((p) => sql`case when ${test(verdicts[p.bit]!)} then ${bitValue(p.bit)}::bigint else 0::bigint end`);
       return sql`(${sql.join(set, sql` | `)}) as ${sql.ref(`${prefix}${w}`)}`;
     });
-  const counted = (prefix: string, bit: number) => sql`(u.${sql.ref(`${prefix}${Math.floor(bit / MASK_BITS)}`)} & ${bitValue(bit)}::bigint) <> 0`;
+  const counted = (prefix: string, bit: number) =>
+    sql`(u.${sql.ref(`${prefix}${Math.floor(bit / MASK_BITS)}`)} & ${bitValue(bit)}::bigint) <> 0`;
   const counts = pathways.flatMap(({ q, k, bit }) => [
     sql`coalesce(sum(u.n) filter (where ${counted('now', bit)}), 0)::int as ${sql.ref(`n${q}p${k}`)}`,
     sql`coalesce(sum(u.n) filter (where ${counted('soon', bit)}), 0)::int as ${sql.ref(`s${q}p${k}`)}`,
