@@ -412,7 +412,8 @@ const familyOf = (atom: Atom) => (atom.type === 'holds' ? `holds:${atom.kind}` :
  * that are all null): both masks when the spans do not cover asOf and the horizon, the bits of a
  * draft's years the facts do not keep, and — for a row with a negated atom coming due inside the window
  * (a credential dated ahead) — the pathways that become true within the window, exactly as for one
- * worker. Rows are counted per prefecture × division × masks and the pathways evaluated once per group.
+ * worker. Rows are counted per prefecture × division × masks (for the whole province on the base day,
+ * read from the tally), and the pathways evaluated once per distinct set of masks.
  */
 function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: Extract<FactsSource, { kind: 'stored' }>) {
   const { stored } = source;
@@ -542,8 +543,8 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   });
   const exactSoonWords = exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : [];
   const extra = [...now, ...then, ...exactSoon];
-  // k: what a row computes from its start dates, as one array (null: nothing); -1 stands for a mask
-  // that does not hold (a kept one is never negative: 63 bits), and in v for "not computed".
+  // k: what a row computes from its start dates, as one array (null: nothing); -1 in v stands for
+  // "not computed". A mask that does not hold on its day reads 0, its bits all computed instead.
   const unpack = sql.join(
     extra.map((name, i) =>
       i >= 2 * words
