@@ -375,6 +375,38 @@ describe('supervision', () => {
     t.clock.now = new Date('2026-03-01T08:00:00Z');
   });
 
+  it('judges a report late by the province’s calendar day, not UTC’s', async () => {
+    const root = await orgByCode(t.system, '420000');
+    const unit = await makeOrg(t.system, { parentId: root.id, kind: 'department', name: '时区测试厅' });
+    const task = TaskDetailSchema.parse(
+      (
+        await admin.post(
+          '/api/v1/tasks',
+          taskBody({ orgId: unit.id, coUnitIds: [], reportCycle: 'monthly', startsOn: '2026-02-01', dueOn: '2026-03-31' }),
+        )
+      ).json(),
+    );
+    const { username } = await makeUser(t.system, { orgId: unit.id, role: 'unit_admin' });
+    let filer = await signIn(t.app, username);
+    // 23:30 in Wuhan on the due day, on time; 00:30 in Wuhan the day after (still the due day in UTC), late.
+    t.clock.now = new Date('2026-02-28T15:30:00Z');
+    await filer.post(`/api/v1/tasks/${task.id}/reports`, { period: '2026-02', text: '按时', percent: 40 });
+    t.clock.now = new Date('2026-03-31T16:30:00Z');
+    filer = await signIn(t.app, username);
+    const filed = TaskDetailSchema.parse(
+      (await filer.post(`/api/v1/tasks/${task.id}/reports`, { period: '2026-03', text: '迟报', percent: 90 })).json(),
+    );
+    expect(filed.reports.map((r) => [r.period, r.isLate]).sort()).toEqual([
+      ['2026-02', false],
+      ['2026-03', true],
+    ]);
+    t.clock.now = new Date('2026-04-06T08:00:00Z');
+    admin = await signIn(t.app, 'admin', 'Changai@2026');
+    const card = SupervisionBoardSchema.parse((await admin.get('/api/v1/supervision')).json()).scorecards.find((s) => s.org.id === unit.id);
+    expect(card).toMatchObject({ reportsDue: 2, reportsOnTime: 1 });
+    t.clock.now = new Date('2026-03-01T08:00:00Z');
+  });
+
   it('shows an overdue task on the board of those who may see it, and lets only the province run the sweep', async () => {
     const task = TaskDetailSchema.parse(
       (

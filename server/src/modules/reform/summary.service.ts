@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { type Locale, REFORM_AREAS, type ReformArea, type YearSummary } from '@changai/contracts';
-import { provinceDate } from '@changai/domain';
+import { PROVINCE_TIME_ZONE, provinceDate } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, scopeFor } from '../../platform/auth/scope.js';
@@ -68,7 +68,7 @@ export async function yearSummary(ctx: Ctx, year: number, locale: Locale): Promi
       .execute(),
     sql<{ due: number; onTime: number }>`
       select count(*) as due,
-        count(*) filter (where p."firstSubmittedAt" is not null and (p."firstSubmittedAt" at time zone 'UTC')::date <= p."periodDue") as "onTime"
+        count(*) filter (where p."firstSubmittedAt" is not null and (p."firstSubmittedAt" at time zone ${PROVINCE_TIME_ZONE})::date <= p."periodDue") as "onTime"
       from (${tasks.periodRows(inScope, { dueBefore: asOf, status: 'any' })}) p join reform_tasks t on t.id = p."taskId"
       where p."periodDue" >= ${from}::date and p."periodDue" < ${asOf}::date and t.status <> 'cancelled'
         and (t.status = 'in_progress' or p."reportId" is not null)`.execute(ctx.db),

@@ -6,7 +6,7 @@ import {
   type SupervisionBoard,
   type SweepResult,
 } from '@changai/contracts';
-import { addDays, daysBetween, provinceDate } from '@changai/domain';
+import { addDays, daysBetween, PROVINCE_TIME_ZONE, provinceDate } from '@changai/domain';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { scopeFor } from '../../platform/auth/scope.js';
@@ -114,7 +114,7 @@ export async function board(ctx: Ctx): Promise<SupervisionBoard> {
       select t.org_id as "orgId",
         count(*) filter (where p."periodDue" < ${asOf}::date and (t.status = 'in_progress' or p."reportId" is not null)) as due,
         count(*) filter (where p."periodDue" < ${asOf}::date and p."firstSubmittedAt" is not null
-          and (p."firstSubmittedAt" at time zone 'UTC')::date <= p."periodDue") as "onTime",
+          and (p."firstSubmittedAt" at time zone ${PROVINCE_TIME_ZONE})::date <= p."periodDue") as "onTime",
         count(*) filter (where p."periodDue" < ${asOf}::date and p."reportId" is null and t.status = 'in_progress') as overdue
       from (${tasks.periodRows(inScope, { dueBefore: asOf, status: 'any' })}) p join reform_tasks t on t.id = p."taskId"
       where t.status <> 'cancelled'

@@ -37,7 +37,6 @@ import * as tasks from './tasks.repository.js';
 type TaskRow = NonNullable<Awaited<ReturnType<typeof tasks.findById>>>;
 type CoUnitRow = Awaited<ReturnType<typeof tasks.listCoUnits>>[number];
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const today = (ctx: Ctx) => provinceDate(ctx.now());
 
 /** A task may run at most this long: its reporting periods are generated from its dates. */
@@ -166,7 +165,7 @@ async function reportsOf(db: Db, taskId: string): Promise<Report[]> {
     text: r.text,
     percent: r.percent,
     status: r.status as Report['status'],
-    isLate: isoDate(r.firstSubmittedAt) > r.dueOn,
+    isLate: provinceDate(r.firstSubmittedAt) > r.dueOn,
     submittedAt: r.submittedAt,
     submittedBy: r.submittedBy,
     submissions: r.submissions,

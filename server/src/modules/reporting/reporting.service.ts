@@ -29,7 +29,7 @@ import {
   type Transition,
   type UpdateReportedElement,
 } from '@changai/contracts';
-import { type Period, parsePeriod, periodsBetween, provinceDate } from '@changai/domain';
+import { addDays, type Period, parsePeriod, periodsBetween, provinceDate } from '@changai/domain';
 import { type Expression, sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import { hasPermission, isPathInScope, type Scope, scopeFor } from '../../platform/auth/scope.js';
@@ -40,9 +40,7 @@ import * as orgService from '../org/org.service.js';
 import * as repo from './reporting.repository.js';
 import { readUpload, writeTemplate } from './reporting.xlsx.js';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const today = (ctx: Ctx) => provinceDate(ctx.now());
-const addDays = (date: string, days: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 
 type OrgLike = { id: string; code: string; name: string; kind: string };
 const orgRef = (o: OrgLike): OrgRef => ({ id: o.id, code: o.code, name: o.name, kind: o.kind as OrgKind });
@@ -673,7 +671,7 @@ export async function approvals(ctx: Ctx): Promise<{ items: ApprovalItem[] }> {
         period: r.period,
         dueOn: due,
         submittedAt: r.submittedAt as Date,
-        isLate: r.firstSubmittedAt ? isoDate(r.firstSubmittedAt) > due : false,
+        isLate: r.firstSubmittedAt ? provinceDate(r.firstSubmittedAt) > due : false,
         isRevision: r.isRevision,
         changedCount: Number(r.changedCount ?? 0),
         version: r.version,
@@ -735,7 +733,7 @@ export async function completeness(ctx: Ctx, query: CompletenessQuery): Promise<
     for (const c of [totals, group]) {
       c.expected++;
       if (isIn) c.submitted++;
-      if (r.firstSubmittedAt && isoDate(r.firstSubmittedAt) <= due && status !== 'draft' && status !== 'returned') c.onTime++;
+      if (r.firstSubmittedAt && provinceDate(r.firstSubmittedAt) <= due && status !== 'draft' && status !== 'returned') c.onTime++;
       if (status === 'approved') c.approved++;
       if (status === 'returned') c.returned++;
       if (!isIn && due < asOf) c.overdue++;
