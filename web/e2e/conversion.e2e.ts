@@ -207,7 +207,15 @@ describe('the two channels made one (贯通)', () => {
     await signIn(worker, 'worker');
     await worker.getByRole('menuitem', { name: '我的贯通' }).click();
     await waitForUrl(worker, (url) => url.pathname === '/conversion');
-    await waitForText(worker.getByRole('heading', { level: 4 }), '我的贯通路径');
+    // The profile's heading stays until the page has loaded (in CI once for more than 15 s, after the
+    // large import's journey): a picture of what it showed then, should it happen again.
+    await worker
+      .getByRole('heading', { level: 4, name: '我的贯通路径' })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e) => {
+        await screenshot(worker, 'debug-my-conversion');
+        throw e;
+      });
     // Every pathway, not only those that concern the worker now (other journeys may have changed 董永祥's record).
     await worker.getByRole('switch', { name: '只显示与我相关的路径' }).click();
     await waitForText(worker.locator('.ant-collapse').first(), '技师申报中级职称').catch(async (e) => {
