@@ -10,9 +10,11 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
  * 2021-02-28): what PostgreSQL's `date + make_interval(years => n)` gives, so SQL and memory agree.
  */
 export function addYears(date: IsoDate, years: number): IsoDate {
+  if (years === 0) return date;
   const y = Number(date.slice(0, 4)) + years;
   const m = Number(date.slice(5, 7));
-  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  const day = Number(date.slice(8, 10));
+  const d = day <= 28 ? day : Math.min(day, daysInMonth(y, m));
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -79,7 +79,7 @@ export const factsHorizon = (baseOn: IsoDate): IsoDate => addYears(baseOn, 1);
  * with a negated atom may hold on such a day only; `present`: bit c set when column c has a start date.
  */
 export function factColumns(columns: readonly Atom[], steps: readonly (readonly number[])[], baseOn: IsoDate, facts: WorkerFacts) {
-  const starts = columns.map((atom) => atomDate('years' in atom ? { ...atom, years: 0 } : atom, facts));
+  const starts = startAtoms(columns).map((atom) => atomDate(atom, facts));
   const due = factPairs(steps).map((pair) => {
     const start = starts[pair.column];
     return start === null || start === undefined ? null : addYears(start, pair.years);
@@ -102,6 +102,17 @@ export function factColumns(columns: readonly Atom[], steps: readonly (readonly 
     present,
   };
 }
+
+/** The columns' atoms counting no years: their start dates. Worked out once per layout. */
+function startAtoms(columns: readonly Atom[]): readonly Atom[] {
+  let atoms = startAtomsOf.get(columns);
+  if (!atoms) {
+    atoms = columns.map((atom) => ('years' in atom ? { ...atom, years: 0 } : atom));
+    startAtomsOf.set(columns, atoms);
+  }
+  return atoms;
+}
+const startAtomsOf = new WeakMap<readonly Atom[], readonly Atom[]>();
 
 /** Column c's bit of `present`, as PostgreSQL's signed bigint holds it (column 63 is the sign bit). */
 export const presentBit = (c: number) => BigInt.asIntN(64, 1n << BigInt(c));
