@@ -528,17 +528,21 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
   // any other takes the bit from `above` (or none) on every day.
   const keptYears = (b: { column: number }) => (masksKept ? (source.steps[stored[b.column]!] ?? []) : []);
   const bounds = missing.map((b) => {
-    const above = keptYears(b).find((y) => y >= b.years);
-    const pairBit = (years: number | undefined) =>
-      years === undefined ? undefined : 1n << BigInt(pairOf.get(`${stored[b.column]}|${years}`)!);
-    return { bit: b.bit, column: b.column, years: b.years, above: pairBit(above), aboveYears: above };
+    const aboveYears = keptYears(b).find((y) => y >= b.years);
+    const above = aboveYears === undefined ? undefined : 1n << BigInt(pairOf.get(`${stored[b.column]}|${aboveYears}`)!);
+    return { bit: b.bit, column: b.column, years: b.years, above, aboveYears };
   });
-  const undecided = bounds.map(({ column, years, above, aboveYears }) => {
+  // Rows that may be undecided, by their masks alone (the scan reads no start date for this), and
+  // among them those whose start date is in a band.
+  const mayDiffer = bounds.map(({ column, above }) => {
     const parts = [sql`(f.present & ${literal(presentOf([column]))}) <> 0`];
     if (above !== undefined) parts.push(sql`(f.mask & ${literal(above)}) = 0`);
-    // The start dates for which it and the pair above differ on a day from asOf to the horizon.
+    return sql`(${sql.join(parts, sql` and `)})`;
+  });
+  // The start dates for which a missing pair and the pair above it differ on a day from asOf to the horizon.
+  const undecided = bounds.map(({ column, years, aboveYears }, i) => {
+    const parts = [mayDiffer[i]!, sql`${col(column)} <= ${latestStart(horizon, years)}::date`];
     if (aboveYears !== undefined) parts.push(sql`${col(column)} > ${latestStart(asOf, aboveYears)}::date`);
-    parts.push(sql`${col(column)} <= ${latestStart(horizon, years)}::date`);
     return sql`(${sql.join(parts, sql` and `)})`;
   });
   const exactSoonWords = exactSoon.length ? soon.map((v) => sql`case when ${negatedComesDue} then ${v} else -1::bigint end`) : [];
@@ -590,7 +594,7 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
         from (
           select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${keptMids} as mids,
             ${sql.join(computed.map((value, i) => sql`${value} as ${extra[i]!}`))}, count(*) as n
-          from (${facts}) f
+          from (select f.* from (${facts}) f where ${sql.join(mayDiffer, sql` or `)} offset 0) f
           where ${sql.join(undecided, sql` or `)}
           group by ${sql.join(Array.from({ length: 5 + extra.length }, (_, i) => sql.lit(i + 1)))}
         ) c
