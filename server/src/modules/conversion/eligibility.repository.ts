@@ -592,10 +592,15 @@ function storedQuery(plans: Plan[], layout: Layout, opts: TableOptions, source: 
           )},
           case when s.back then c.n else -c.n end as n
         from (
-          select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${keptMids} as mids,
-            ${sql.join(computed.map((value, i) => sql`${value} as ${extra[i]!}`))}, count(*) as n
-          from (select f.* from (${facts}) f where ${sql.join(mayDiffer, sql` or `)} offset 0) f
-          where ${sql.join(undecided, sql` or `)}
+          select u.prefecture, u.industry_division, u.m, u.mh, u.mids, ${sql.join(extra.map((name) => sql`u.${name}`))}, count(*) as n
+          from (
+            select f.prefecture, f.industry_division, f.mask as m, f.mask_h as mh, ${keptMids} as mids,
+              ${sql.join(computed.map((value, i) => sql`${value} as ${extra[i]!}`))}, ${sql.join(undecided, sql` or `)} as undecided
+            from (${facts}) f
+            where ${sql.join(mayDiffer, sql` or `)}
+            offset 0
+          ) u
+          where u.undecided
           group by ${sql.join(Array.from({ length: 5 + extra.length }, (_, i) => sql.lit(i + 1)))}
         ) c
         cross join (values (true), (false)) s(back)`;
