@@ -181,7 +181,9 @@ export async function rebuildTally(db: Db) {
 
 /**
  * Folds the tally's rows (migration 0021: one per statement and group) into one per group. Rows a
- * writer appends meanwhile are not seen by the delete, so stay for the next time.
+ * writer appends meanwhile are not seen by the delete, so stay for the next time. Every fold rewrites
+ * the whole table, so it is vacuumed at once: reads would otherwise skip a dead copy of it per fold
+ * until autovacuum came (PGlite has none). Not within a transaction.
  */
 export async function compactTally(db: Db) {
   await sql`
@@ -190,6 +192,7 @@ export async function compactTally(db: Db) {
     select prefecture, industry_division, mask, mask_h, mids, sum(n) from moved
     group by prefecture, industry_division, mask, mask_h, mids
     having sum(n) <> 0`.execute(db);
+  await sql`vacuum conversion_facts_tally`.execute(db);
 }
 
 /** Every worker's facts for these columns computed afresh (tests compare the stored rows with them). */

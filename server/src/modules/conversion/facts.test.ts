@@ -1,4 +1,5 @@
 import { compilePlan } from '@changai/domain';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFactsFresh } from '../../../test/conversion-facts.js';
 import { makeIdNumber, makeOrg, makeUser, makeWorker, orgByCode } from '../../../test/factories.js';
@@ -189,6 +190,31 @@ describe('per-worker facts', () => {
       await conversion.refreshFactsOf(trx, [worker.id]);
     });
     expect(await factsOf()).not.toEqual(before);
+    await expectFactsFresh(t);
+  });
+
+  it('keeps the tally from growing with each fold', async () => {
+    const db = t.database.db;
+    const size = async () =>
+      Number((await sql<{ bytes: string }>`select pg_relation_size('conversion_facts_tally') as bytes`.execute(db)).rows[0]!.bytes);
+    // 20,000 groups of no worker, counted and then taken back: the real tally is left as it was.
+    const groups = (n: number) => sql`
+      insert into conversion_facts_tally (prefecture, industry_division, mask, mask_h, mids, n)
+      select '429900', 'C', g, g, null, ${n}::bigint from generate_series(1, 20000) g`;
+    await groups(1).execute(db);
+    // A fold writes the groups anew beside their old copy, which the vacuum frees for the next fold
+    // (or cuts off, at the table's end): the table stays within two copies of itself. Without the
+    // vacuum each fold would leave one more dead copy behind.
+    await facts.compactTally(db);
+    const once = await size();
+    await facts.compactTally(db);
+    const twoCopies = Math.max(once, await size());
+    for (let i = 0; i < 5; i++) {
+      await facts.compactTally(db);
+      expect(await size()).toBeLessThanOrEqual(twoCopies);
+    }
+    await groups(-1).execute(db);
+    await facts.compactTally(db);
     await expectFactsFresh(t);
   });
 
