@@ -519,8 +519,9 @@ export async function deferFacts(trx: Db): Promise<void> {
   await factsRepo.deferRefresh(trx);
 }
 
-export async function refreshFactsOf(trx: Db, workerIds: string[]): Promise<void> {
-  await factsRepo.refreshWorkers(trx, workerIds);
+/** After `deferFacts`: the facts of the workers the transaction touched; those it created are worked out from `created`. */
+export async function refreshFactsOf(trx: Db, workerIds: string[], created: readonly factsRepo.CreatedWorker[] = []): Promise<void> {
+  await factsRepo.refreshWorkers(trx, workerIds, created);
 }
 
 /** Before a bulk load: the triggers stand down (buildFacts follows it, once). */

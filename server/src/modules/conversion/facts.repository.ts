@@ -1,5 +1,6 @@
-import { type Atom, factPairs, factsHorizon, type IsoDate, presentBit } from '@changai/domain';
+import { type Atom, factColumns, factPairs, factsHorizon, type IsoDate, prefectureOf, presentBit, type WorkerFacts } from '@changai/domain';
 import { CompiledQuery, type RawBuilder, sql } from 'kysely';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 import type { Db } from '../../platform/db/database.js';
 import { atomFacts, columnKey } from './eligibility.repository.js';
 
@@ -238,10 +239,45 @@ export async function deferRefresh(db: Db) {
   await sql`select set_config('changai.facts_deferred', 'on', true)`.execute(db);
 }
 
-/** Recomputes these workers' facts with the statement the triggers run (nothing without a layout). */
-export async function refreshWorkers(db: Db, workerIds: string[]) {
-  if (workerIds.length === 0) return;
-  const layout = await sql<{ refreshSql: string }>`select refresh_sql from conversion_facts_layout where id = 1 for share`.execute(db);
-  const statement = layout.rows[0]?.refreshSql;
-  if (statement) await db.executeQuery(CompiledQuery.raw(statement, [workerIds]));
+/** A worker a writer has just created, with every credential it holds: its facts need not be read back. */
+export type CreatedWorker = WorkerFacts & { id: string; orgId: string; regionCode: string; industryDivision: string | null };
+
+/**
+ * Recomputes these workers' facts with the statement the triggers run, but those of the workers the
+ * transaction created (`created`), which are worked out here from what was written (domain
+ * `factColumns`, as the demo generator does) and inserted as they are. Nothing without a layout.
+ */
+export async function refreshWorkers(db: Db, workerIds: string[], created: readonly CreatedWorker[] = []) {
+  if (workerIds.length === 0 && created.length === 0) return;
+  const layout = await db
+    .selectFrom('conversionFactsLayout')
+    .select(['refreshSql', 'columns', 'columnSteps', 'baseOn'])
+    .where('id', '=', 1)
+    .forShare()
+    .executeTakeFirst();
+  if (!layout) return;
+  const createdIds = new Set(created.map((w) => w.id));
+  const others = workerIds.filter((id) => !createdIds.has(id));
+  if (others.length) await db.executeQuery(CompiledQuery.raw(layout.refreshSql, [others]));
+  if (created.length === 0) return;
+  // A column's key is its atom counting no years (columnKey), all factColumns needs of it.
+  const atoms = (layout.columns as string[]).map((key) => JSON.parse(key) as Atom);
+  const steps = layout.columnSteps as number[][];
+  const baseOn = layout.baseOn as IsoDate;
+  // Each row in the order of copyColumns, as the demo generator writes it; mids travel as text, since
+  // unnest would flatten a two-dimensional array.
+  const rows = created.map((w) => {
+    const f = factColumns(atoms, steps, baseOn, w);
+    const mids = f.mids && `{${f.mids.join(',')}}`;
+    const key = [w.id, w.orgId, prefectureOf(w.regionCode), w.industryDivision, true];
+    return [...key, f.mask, f.validFrom, f.validUntil, f.maskH, f.hFrom, f.hUntil, mids, f.present, ...f.starts];
+  });
+  const types = ['uuid', 'uuid', 'text', 'text', 'boolean', 'bigint', 'date', 'date', 'bigint', 'date', 'date', 'text', 'bigint'];
+  const columns = [...types, ...atoms.map(() => 'date')].map(
+    (type, i) => sql`${arrayLiteral(rows.map((row) => row[i]))}::${sql.raw(type)}[]`,
+  );
+  const names = copyColumns(atoms.length);
+  const values = names.map((n) => (n === 'mids' ? sql`r.mids::bigint[]` : sql.ref(`r.${n}`)));
+  await sql`insert into conversion_facts (${sql.join(names.map((n) => sql.ref(n)))})
+    select ${sql.join(values)} from unnest(${sql.join(columns)}) as r(${sql.join(names.map((n) => sql.ref(n)))})`.execute(db);
 }

@@ -35,19 +35,24 @@ function multipart(fileName: string, content: Buffer) {
 
 describe('per-worker facts', () => {
   it('are built for the rules in force and stay equal to a recomputation through imports, edits and revocations', async () => {
-    const first = await makeWorker(t.system, { orgId: enterprise.id });
+    const firstId = makeIdNumber('420107', '1975-08-08');
+    const first = await makeWorker(t.system, { orgId: enterprise.id, idNumber: firstId, name: '张建国' });
     const built = await conversion.buildFacts(t.system);
     expect(built.workers).toBeGreaterThan(0);
     await expectFactsFresh(t);
 
-    // An import (a job, inserting workers and credentials in statements of many rows).
-    const ids = Array.from({ length: 4 }, (_, i) => makeIdNumber('420107', `198${i}-03-1${i}`));
+    // An import (a job, inserting workers and credentials in statements of many rows): the facts of the
+    // people it creates are worked out from the rows, those of the people it updates read back.
+    const ids = Array.from({ length: 5 }, (_, i) => makeIdNumber('420107', `198${i}-03-1${i}`));
     const csv = [
-      '姓名,公民身份号码,工作单位,职业技能等级,发证日期',
-      `董永祥,${ids[0]},${enterprise.name},技师,2019-06-30`,
-      `李娜,${ids[1]},${enterprise.name},高级工,2020-10-01`,
-      `王伟,${ids[2]},${enterprise.name},高级技师,2015-01-20`,
-      `刘洋,${ids[3]},${enterprise.name},中级工,2022-05-01`,
+      '姓名,公民身份号码,工作单位,职业技能等级,发证日期,职业代码,是否一线职工,入职日期,职称,职称系列,职称取得日期',
+      `董永祥,${ids[0]},${enterprise.name},技师,2019-06-30,6-18-01-01,是,2008-07-01,,,`,
+      `李娜,${ids[1]},${enterprise.name},高级工,2020-10-01,4-01-02-03,否,2012-03-01,中级,工程系列,2021-12-01`,
+      `王伟,${ids[2]},${enterprise.name},高级技师,2015-01-20,,是,,,,`,
+      `刘洋,${ids[3]},${enterprise.name},中级工,2022-05-01,6-18-01-01,,2020-01-01,,,`,
+      `刘洋,${ids[3]},${enterprise.name},,,6-18-01-01,,2020-01-01,助理级,工程系列,2023-06-30`,
+      `陈静,${ids[4]},${enterprise.name},,,,是,2001-09-01,副高级,工程系列,2016-11-11`,
+      `张建国,${firstId},${enterprise.name},高级工,2018-04-04,6-18-01-01,是,2005-05-05,,,`,
     ].join('\r\n');
     const upload = await hr.request({
       method: 'POST',
@@ -59,6 +64,9 @@ describe('per-worker facts', () => {
     const started = await hr.post(`/api/v1/imports/uploads/${preview.uploadId}/start`, { mapping: preview.mapping });
     expect(started.statusCode, started.body).toBe(202);
     await t.runJobs();
+    const job = (await hr.get(`/api/v1/jobs/${started.json().id}`)).json();
+    // A row counts as imported when it brings a person or a credential not stored before.
+    expect(job.result).toMatchObject({ imported: 7, rejected: 0 });
     await expectFactsFresh(t);
 
     // Manual edits: the worker's own facts, then credentials granted and one revoked.

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 import type { Db } from '../../platform/db/database.js';
 
 export type WorkerUpsert = {
@@ -28,7 +29,7 @@ export function findWorkersByHash(db: Db, hashes: string[]) {
     .selectFrom('workers as w')
     .innerJoin('orgs as o', 'o.id', 'w.orgId')
     .select(['w.id', 'w.idNumberHash', 'w.birthDate', 'o.path as orgPath'])
-    .where('w.idNumberHash', 'in', hashes)
+    .where(sql<boolean>`w.id_number_hash = any(${arrayLiteral(hashes)}::text[])`)
     .execute();
 }
 
@@ -36,10 +37,11 @@ type Columns<T> = readonly (readonly [keyof T & string, string])[];
 
 /**
  * Rows as a relation `r`, one typed array per column: PostgreSQL's unnest reads them faster than
- * jsonb_to_recordset reads the same rows as JSON (PGlite, 1,000-row batches into workers: 107 → 77 µs/row).
+ * jsonb_to_recordset reads the same rows as JSON (PGlite, 1,000-row batches into workers: 107 → 77 µs/row),
+ * and faster still as literal text (`arrayLiteral`).
  */
 function rowsOf<T>(rows: readonly T[], columns: Columns<T>) {
-  const arrays = columns.map(([key, type]) => sql`${rows.map((r) => r[key] ?? null)}::${sql.raw(type)}[]`);
+  const arrays = columns.map(([key, type]) => sql`${arrayLiteral(rows.map((r) => r[key]))}::${sql.raw(type)}[]`);
   // Raw quoted names: the queries spell them r."camelCase", which sql.id would snake_case.
   return sql`unnest(${sql.join(arrays)}) as r(${sql.raw(columns.map(([key]) => `"${key}"`).join(', '))})`;
 }

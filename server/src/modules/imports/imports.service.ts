@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
+import type { CredentialKind } from '@changai/domain';
 import { credentialNaturalKey, maskIdNumber, maskPhone, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
@@ -458,7 +459,18 @@ async function writeReady(ctx: Ctx, jobId: string, ready: Ready[]) {
     await workersService.refreshDerived({ ...ctx, db: trx }, [...rederive]);
     const touched = new Set([...insertedWorkers, ...updatedWorkers].map((hash) => ids.get(hash) as string));
     for (const key of [...insertedCredentials, ...updatedCredentials]) touched.add(key.slice(0, key.indexOf('|')));
-    await conversionService.refreshFactsOf(trx, [...touched]);
+    // The people this chunk created hold exactly the credentials it wrote for them.
+    const created = toInsert.map((w) => ({
+      ...w,
+      isFrontline: w.isFrontline ?? false,
+      credentials: (credentialsOf.get(w.id) ?? []).map((c) => ({
+        ...c,
+        kind: c.kind as CredentialKind,
+        name: null,
+        status: 'valid' as const,
+      })),
+    }));
+    await conversionService.refreshFactsOf(trx, [...touched], created);
     // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.
     const outcome = { outOfScope, imported: 0, updated: 0, unchanged: 0 };
     const claimed = new Set<string>();
