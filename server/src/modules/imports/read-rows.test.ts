@@ -43,3 +43,17 @@ describe('telling UTF-8 from GB18030', () => {
     expect(isUtf8(gb18030)).toBe(false);
   });
 });
+
+describe('reading a csv', () => {
+  it('numbers rows as a spreadsheet shows the file: blank lines count, line breaks within a quoted cell do not', async () => {
+    const csv = '姓名,备注\r\n董永祥,"第一行\r\n第二行"\r\n\r\n王伟,无\r\n';
+    const rows: [number, string[]][] = [];
+    for await (const row of readRows(Readable.from([Buffer.from(csv)]))) rows.push([row.rowNumber, row.cells.map(String)]);
+    expect(rows).toEqual([
+      [1, ['姓名', '备注']],
+      [2, ['董永祥', '第一行\r\n第二行']],
+      [3, ['']],
+      [4, ['王伟', '无']],
+    ]);
+  });
+});

@@ -82,11 +82,11 @@ export async function* readRows(source: Readable): AsyncGenerator<SheetRow, void
   if (format === 'csv') {
     const parser = stream
       .pipe(decoder(encoding))
-      .pipe(parseCsv({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }));
+      .pipe(parseCsv({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+    // A row's number as a spreadsheet opening the file shows it: a record, whatever line breaks its cells hold.
+    let rowNumber = 0;
     try {
-      for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { rowNumber: record.info.lines, cells: record.record };
-      }
+      for await (const cells of parser as AsyncIterable<string[]>) yield { rowNumber: ++rowNumber, cells };
     } catch (error) {
       throw new UnreadableFileError('file_corrupt', (error as Error).message);
     }
