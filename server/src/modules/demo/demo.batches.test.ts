@@ -15,7 +15,6 @@ const job = {
   counts,
   enterprises: planEnterprises(new Random(2020), divisions, counts.total, []),
   keys: cipher.derivedKeys(),
-  now: '2026-11-26T00:00:00.000Z',
   batchWorkers: 500,
 };
 

@@ -8,7 +8,6 @@ export type SliceJob = {
   counts: ScaledCounts;
   enterprises: DemoEnterprise[];
   keys: DerivedKeys;
-  now: string;
   batchWorkers: number;
   facts?: FactsPlan;
 };

@@ -93,7 +93,7 @@ export async function loadRegistry(
   // The generator writes each worker's conversion facts for the rules in force as it goes.
   const facts = await conversionService.factsLayoutInForce(ctx);
   const factsPlan = facts.fits ? { columns: facts.columns, steps: facts.steps, baseOn: facts.baseOn } : undefined;
-  const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), now, batchWorkers: BATCH_WORKERS, facts: factsPlan };
+  const job = { counts, enterprises, keys: ctx.cipher.derivedKeys(), batchWorkers: BATCH_WORKERS, facts: factsPlan };
   const batches = generateBatches(job, options.threads ?? generatingThreads(database.kind));
   await conversionService.suspendFacts(ctx);
   let workers = 0;

@@ -12,7 +12,7 @@ const slices = new Map<number, Generator<GeneratedWorker>>();
 parentPort?.on('message', ({ slice }: { slice: number }) => {
   let rows = slices.get(slice);
   if (!rows) {
-    rows = generateWorkers(slice, job.counts, job.enterprises, protect, job.now, job.facts);
+    rows = generateWorkers(slice, job.counts, job.enterprises, protect, job.facts);
     slices.set(slice, rows);
   }
   const batch: GeneratedBatch = nextBatch(rows, job.batchWorkers);
