@@ -1,3 +1,4 @@
+import type { CredentialKind } from '@changai/domain';
 import { sql } from 'kysely';
 import { arrayLiteral } from '../../platform/db/array-literal.js';
 import type { Db } from '../../platform/db/database.js';
@@ -133,7 +134,7 @@ export async function insertWorkers(db: Db, rows: WorkerInsert[], jobId: string,
 export type CredentialUpsert = {
   workerId: string;
   regionCode: string;
-  kind: string;
+  kind: CredentialKind;
   levelCode: string;
   levelRank: number;
   occupationCode: string | null;

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type { ImportPreview, ImportResult, Job, Locale } from '@changai/contracts';
-import type { CredentialKind } from '@changai/domain';
 import { credentialNaturalKey, maskIdNumber, maskPhone, provinceDate } from '@changai/domain';
 import { audit } from '../../platform/audit.js';
 import { isPathInScope, scopeFor } from '../../platform/auth/scope.js';
@@ -463,12 +462,7 @@ async function writeReady(ctx: Ctx, jobId: string, ready: Ready[]) {
     const created = toInsert.map((w) => ({
       ...w,
       isFrontline: w.isFrontline ?? false,
-      credentials: (credentialsOf.get(w.id) ?? []).map((c) => ({
-        ...c,
-        kind: c.kind as CredentialKind,
-        name: null,
-        status: 'valid' as const,
-      })),
+      credentials: (credentialsOf.get(w.id) ?? []).map((c) => ({ ...c, name: null, status: 'valid' as const })),
     }));
     await conversionService.refreshFactsOf(trx, [...touched], created);
     // A row counts by the first change it brought; a repeated row (same person, same credential) counts as unchanged.

@@ -329,18 +329,18 @@ describe('handing a task down the org tree', () => {
   });
 });
 
+/** A department under the province with one task reported monthly from February until `dueOn`. */
+async function departmentWithMonthlyTask(name: string, dueOn: string) {
+  const root = await orgByCode(t.system, '420000');
+  const unit = await makeOrg(t.system, { parentId: root.id, kind: 'department', name });
+  const body = taskBody({ orgId: unit.id, coUnitIds: [], reportCycle: 'monthly', startsOn: '2026-02-01', dueOn });
+  const task = TaskDetailSchema.parse((await admin.post('/api/v1/tasks', body)).json());
+  return { unit, task };
+}
+
 describe('supervision', () => {
   it('reminds before a deadline, issues 督办 notices after it, escalates, and settles on filing', async () => {
-    const root = await orgByCode(t.system, '420000');
-    const unit = await makeOrg(t.system, { parentId: root.id, kind: 'department', name: '督办测试厅' });
-    const task = TaskDetailSchema.parse(
-      (
-        await admin.post(
-          '/api/v1/tasks',
-          taskBody({ orgId: unit.id, coUnitIds: [], reportCycle: 'monthly', startsOn: '2026-02-01', dueOn: '2026-04-30' }),
-        )
-      ).json(),
-    );
+    const { unit, task } = await departmentWithMonthlyTask('督办测试厅', '2026-04-30');
     t.clock.now = new Date('2026-03-29T08:00:00Z');
     admin = await signIn(t.app, 'admin', 'Changai@2026');
     const first = (await admin.post('/api/v1/supervision/sweep')).json();
@@ -376,16 +376,7 @@ describe('supervision', () => {
   });
 
   it('judges a report late by the province’s calendar day, not UTC’s', async () => {
-    const root = await orgByCode(t.system, '420000');
-    const unit = await makeOrg(t.system, { parentId: root.id, kind: 'department', name: '时区测试厅' });
-    const task = TaskDetailSchema.parse(
-      (
-        await admin.post(
-          '/api/v1/tasks',
-          taskBody({ orgId: unit.id, coUnitIds: [], reportCycle: 'monthly', startsOn: '2026-02-01', dueOn: '2026-03-31' }),
-        )
-      ).json(),
-    );
+    const { unit, task } = await departmentWithMonthlyTask('时区测试厅', '2026-03-31');
     const { username } = await makeUser(t.system, { orgId: unit.id, role: 'unit_admin' });
     let filer = await signIn(t.app, username);
     // 23:30 in Wuhan on the due day, on time; 00:30 in Wuhan the day after (still the due day in UTC), late.
