@@ -149,7 +149,14 @@ describe('the two channels made one (贯通)', () => {
     await hr.getByRole('menuitem', { name: '贯通申请' }).click();
     await waitForUrl(hr, (url) => url.pathname === '/conversion');
     const row = hr.locator('.ant-table-row').filter({ hasText: name });
-    await row.getByRole('button', { name: /^审\s*核$/ }).click();
+    // As the worker's own page below, this queue once took more than 15 s to load in CI, after the large
+    // import's journey: up to 30 s, and a picture of what it showed should it happen again.
+    const review = row.getByRole('button', { name: /^审\s*核$/ });
+    await review.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      await screenshot(hr, 'debug-conversion-queue');
+      throw e;
+    });
+    await review.click();
     await hr
       .getByRole('dialog')
       .getByRole('button', { name: /^(确\s*定|OK)$/ })
